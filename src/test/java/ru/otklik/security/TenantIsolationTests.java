@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,8 +52,12 @@ class TenantIsolationTests {
     private final Map<String, String> taskOf = new java.util.HashMap<>();
     private final Map<String, String> instanceOf = new java.util.HashMap<>();
 
-    @BeforeAll
+    // Once per class, but inside a test method: process test coverage records only within a test.
+    @BeforeEach
     void oneCasePerOrganization() {
+        if (!deployments.isEmpty()) {
+            return;
+        }
         for (String org : List.of("zags", "minzdrav")) {
             BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS)
                     .camundaHistoryTimeToLive(1)
@@ -144,7 +148,8 @@ class TenantIsolationTests {
     @DisplayName("/engine-rest refuses calls without credentials or with a wrong password")
     void engineRestNeedsLogin() {
         assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.withBasicAuth("zags-coordinator", "wrong").getForEntity("/engine-rest/task", String.class)
+        // A wrong password makes Camunda hold the user back for a while: use a login no other test needs.
+        assertThat(rest.withBasicAuth("minsoc-head", "wrong").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

@@ -1,7 +1,9 @@
 package ru.otklik.support;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.lang.annotation.ElementType;
@@ -19,5 +21,7 @@ import java.lang.annotation.Target;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+// Process test coverage for every test in the shared context (reports under target/process-test-coverage).
+@Import(ProcessEngineCoverageConfiguration.class)
 public @interface OtklikSpringTest {
 }

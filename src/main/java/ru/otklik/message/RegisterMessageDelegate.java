@@ -1,0 +1,50 @@
+package ru.otklik.message;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+import static ru.otklik.message.MessageResponseProcess.*;
+import static ru.otklik.message.ProcessVariables.string;
+
+/**
+ * {@code Task_RegisterMessage} (MSG-8): a case started by the REST intake links its registry entry; a case
+ * started from the Tasklist registration form enters the message in the registry first.
+ */
+@Component("registerMessageDelegate")
+class RegisterMessageDelegate implements JavaDelegate {
+
+    private final MessageSteps steps;
+    private final MessageDeadlines deadlines;
+
+    RegisterMessageDelegate(MessageSteps steps, MessageDeadlines deadlines) {
+        this.steps = steps;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MessageEntry entry;
+        if (execution.getVariable(VAR_MESSAGE_ID) != null) {
+            entry = steps.caseStarted(ProcessVariables.messageId(execution), execution.getProcessInstanceId());
+        } else {
+            String actor = string(execution, VAR_REGISTERED_BY);
+            entry = steps.registerDetected(new MessageSteps.Detected(execution.getTenantId(),
+                    string(execution, VAR_NETWORK), string(execution, VAR_URL), string(execution, VAR_EXTERNAL_ID),
+                    string(execution, VAR_AUTHOR_NAME), string(execution, VAR_AUTHOR_ID), string(execution, VAR_TEXT),
+                    execution.getVariable(VAR_DETECTED_AT), execution.getVariable("postedAt"),
+                    string(execution, VAR_TOPIC), string(execution, VAR_LOCATION)),
+                    actor != null ? actor : ProcessVariables.currentUser(), execution.getProcessInstanceId(),
+                    ProcessVariables.now());
+            execution.setVariable(VAR_MESSAGE_ID, entry.id());
+            execution.setVariable(VAR_ORGANIZATION, entry.organization());
+            execution.setProcessBusinessKey(entry.businessKey());
+        }
+        execution.setVariable(VAR_BUSINESS_KEY, entry.businessKey());
+        // one type for the deadline expressions, whichever way the case started
+        execution.setVariable(VAR_DETECTED_AT, Date.from(entry.detectedAt()));
+        execution.setVariable(VAR_DETECTED_AT_TEXT, deadlines.format(entry.organization(), entry.detectedAt()));
+    }
+}
