@@ -26,6 +26,7 @@ import ru.otklik.organization.Network;
 import ru.otklik.organization.OrganizationPolicies;
 import ru.otklik.organization.OrganizationPolicy;
 import ru.otklik.organization.Role;
+import ru.otklik.system.EngineChecks;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -484,7 +485,7 @@ public class AccountLifecycle {
             return;
         }
         Instant now = now();
-        Task task = AccountEngineChecks.withoutChecks(() -> tasks.createTaskQuery()
+        Task task = EngineChecks.withoutChecks(() -> tasks.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_REPORT).singleResult());
         String keepers = Role.REGISTRY_KEEPER.groupId(org);
         String responsible = task != null && task.getAssignee() != null ? task.getAssignee() : keepers;
@@ -521,7 +522,7 @@ public class AccountLifecycle {
         if (report.recipientOrganization() == null || report.recipientProcessInstanceId() != null) {
             return;
         }
-        AccountEngineChecks.withoutChecks(() -> runtime.createMessageCorrelation(MESSAGE_ACCOUNT_REPORTED)
+        EngineChecks.withoutChecks(() -> runtime.createMessageCorrelation(MESSAGE_ACCOUNT_REPORTED)
                 .withoutTenantId()
                 .processInstanceBusinessKey("account-" + report.accountId() + "-report-" + reportId)
                 .setVariable(VAR_ORGANIZATION, report.recipientOrganization())
@@ -535,7 +536,7 @@ public class AccountLifecycle {
      * its variables come from the registry, not from whoever sent the message.
      */
     public void receive(DelegateExecution execution) {
-        AccountEngineChecks.requireSystem(identity, "Передача сведений в сводный реестр");
+        EngineChecks.requireSystem(identity, "Передача сведений в сводный реестр");
         String recipient = tenant(execution);
         Object id = execution.getVariable(VAR_REPORT_ID);
         if (!(id instanceof Number number)) {

@@ -22,6 +22,7 @@ import ru.otklik.notification.Notifier;
 import ru.otklik.organization.OrganizationPolicies;
 import ru.otklik.organization.OrganizationPolicy;
 import ru.otklik.organization.Role;
+import ru.otklik.system.EngineChecks;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,7 +83,7 @@ public class AccountSecurityReviews {
             if (registry.hasOpenReview(account.id())) {
                 continue;
             }
-            AccountEngineChecks.withoutChecks(() -> runtime.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
+            EngineChecks.withoutChecks(() -> runtime.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
                     .withoutTenantId()
                     .processInstanceBusinessKey("account-" + account.id() + "-review")
                     .setVariable(VAR_ORGANIZATION, account.organization())
@@ -96,7 +97,7 @@ public class AccountSecurityReviews {
 
     /** ACC-3 (Task_OpenReview): opens the review of one account and fills the form from the registry. */
     public void open(DelegateExecution execution) {
-        AccountEngineChecks.requireSystem(identity, "Проверка защищённости аккаунта");
+        EngineChecks.requireSystem(identity, "Проверка защищённости аккаунта");
         String org = AccountLifecycle.tenant(execution);
         Object id = execution.getVariable(VAR_ACCOUNT_ID);
         if (!(id instanceof Number number)) {
@@ -211,7 +212,7 @@ public class AccountSecurityReviews {
         if (!SecurityReview.OPEN.equals(review.status())) {
             return;
         }
-        Task task = AccountEngineChecks.withoutChecks(() -> tasks.createTaskQuery()
+        Task task = EngineChecks.withoutChecks(() -> tasks.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_REVIEW).singleResult());
         Instant due = review.dueAt() != null ? review.dueAt()
                 : task != null && task.getDueDate() != null ? task.getDueDate().toInstant()

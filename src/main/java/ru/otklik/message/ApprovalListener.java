@@ -22,6 +22,11 @@ class ApprovalListener implements TaskListener {
             return;
         }
         String actor = ProcessVariables.actor(task);
+        if (DECISION_APPROVE.equals(ProcessVariables.string(task, VAR_APPROVAL_DECISION))
+                && Boolean.TRUE.equals(task.getVariable(VAR_IS_REPEAT))) {
+            // MSG-20: the answer to a repeat cannot be approved without the measures taken
+            steps.requireMeasures(ProcessVariables.messageId(task), ProcessVariables.string(task, VAR_MEASURES_TAKEN), false);
+        }
         boolean approved = steps.decideApproval(ProcessVariables.messageId(task),
                 ProcessVariables.string(task, VAR_APPROVAL_DECISION), ProcessVariables.string(task, VAR_REMARKS), actor);
         if (approved) {

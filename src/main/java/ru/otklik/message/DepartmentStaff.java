@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import ru.otklik.organization.OrganizationPolicies;
 import ru.otklik.organization.OrganizationPolicy;
 import ru.otklik.organization.Role;
+import ru.otklik.system.EngineChecks;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -21,6 +21,9 @@ class DraftListener implements TaskListener {
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
+        if (Boolean.TRUE.equals(task.getVariable(VAR_IS_REPEAT))) {
+            steps.requireMeasures(ProcessVariables.messageId(task), ProcessVariables.string(task, VAR_MEASURES_TAKEN), true);
+        }
         steps.submitDraft(ProcessVariables.messageId(task), ProcessVariables.string(task, VAR_ANSWER_KIND),
                 ProcessVariables.string(task, VAR_ANSWER_TEXT), ProcessVariables.string(task, VAR_PHOTO_URL),
                 ProcessVariables.string(task, VAR_VIDEO_URL), ProcessVariables.actor(task),

@@ -13,6 +13,7 @@ import ru.otklik.notification.Notification;
 import ru.otklik.notification.NotificationKind;
 import ru.otklik.notification.Notifier;
 import ru.otklik.organization.Role;
+import ru.otklik.system.EngineChecks;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,7 +35,8 @@ public class MessageEscalations {
     /** Tasks of a breached deadline move up in Tasklist (the engine's default is 50). */
     static final int OVERDUE_PRIORITY = 90;
     /** The user tasks inside the answer subprocess, which the answer deadline (MSG-11, MSG-12) spans. */
-    static final List<String> ANSWER_TASKS = List.of(TASK_RECEIVE, TASK_DRAFT, TASK_APPROVE, TASK_REWORK, TASK_POST);
+    static final List<String> ANSWER_TASKS = List.of(TASK_RECEIVE, TASK_DRAFT, TASK_APPROVE, TASK_REWORK, TASK_POST,
+            TASK_REROUTE, TASK_RECEIVE_PART, TASK_PREPARE_PART, TASK_COMPOSE_JOINT);
 
     private final MessageRegistry registry;
     private final MessageDeadlines deadlines;
@@ -49,9 +51,19 @@ public class MessageEscalations {
         this.tasks = tasks;
     }
 
-    /** The case as the escalations need it. */
+    /**
+     * The case as the escalations need it.
+     *
+     * @param department   the responsible department; inside a department's part of a joint answer, that department
+     * @param registeredBy the ОТО specialist who registered the message in Tasklist, if any (MSG-24)
+     */
     public record Case(long messageId, String organization, String processInstanceId, String department,
-                       Importance importance, boolean shortened, Instant answerDue) {
+                       Importance importance, boolean shortened, Instant answerDue, String registeredBy) {
+
+        public Case(long messageId, String organization, String processInstanceId, String department,
+                    Importance importance, boolean shortened, Instant answerDue) {
+            this(messageId, organization, processInstanceId, department, importance, shortened, answerDue, null);
+        }
     }
 
     /**
@@ -106,13 +118,31 @@ public class MessageEscalations {
             return;
         }
         for (Task task : open) {
-            breach(c, entry, step, rule, task, holder(task), due(c, step, task), now, zone);
+            breach(c, entry, step, rule, task, responsible(c, step, holder(task)), due(c, step, task), now, zone);
         }
+    }
+
+    /**
+     * MSG-24: who answers for a breached step. The ОТО specialists answer for the routing deadlines (MSG-8,
+     * MSG-10): the specialist who registered the message, or the specialists' group for a message reported by
+     * monitoring; every other step is answered for by whoever holds its task. The coordinator answers for the
+     * organization of the work as a whole and is told of every breach.
+     */
+    private Holder responsible(Case c, MessageStep step, Holder holder) {
+        if (step == MessageStep.ROUTING) {
+            String specialist = c.registeredBy();
+            return specialist != null
+                    ? new Holder(Set.of(specialist), Set.of(), specialist)
+                    : new Holder(Set.of(), Set.of(Role.SPECIALIST.groupId(c.organization())),
+                    Role.SPECIALIST.groupId(c.organization()));
+        }
+        return holder;
     }
 
     private void breach(Case c, MessageEntry entry, MessageStep step, String rule, Task task, Holder holder,
                         Instant due, Instant now, ZoneId zone) {
-        if (!registry.recordViolation(c.messageId(), step, rule, holder.label(), due, now)) {
+        String scope = step == MessageStep.PART ? c.department() : "";
+        if (!registry.recordViolation(c.messageId(), step, scope, rule, holder.label(), due, now)) {
             return;
         }
         if (task != null && task.getPriority() < OVERDUE_PRIORITY) {
@@ -159,9 +189,9 @@ public class MessageEscalations {
         Set<String> groups = new LinkedHashSet<>();
         switch (step) {
             // the executor's supervisor is the head of the department
-            case DRAFT, REWORK -> groups.add(Role.DEPARTMENT_HEAD.groupId(org, c.department()));
+            case DRAFT, REWORK, PART, RETURN -> groups.add(Role.DEPARTMENT_HEAD.groupId(org, c.department()));
             // the specialists' supervisor is the head of ОТО, who is the coordinator's substitute (MSG-3)
-            case POSTING -> groups.add(Role.COORDINATOR_SUBSTITUTE.groupId(org));
+            case POSTING, REROUTE -> groups.add(Role.COORDINATOR_SUBSTITUTE.groupId(org));
             // the coordinator's and the approvers' supervisor, and of the case as a whole: the head of the body
             case ROUTING, APPROVAL, ANSWER -> groups.add(Role.HEAD.groupId(org));
         }
@@ -185,10 +215,16 @@ public class MessageEscalations {
     private List<Task> openTasks(Case c, MessageStep step) {
         List<String> keys = step == MessageStep.ANSWER ? ANSWER_TASKS
                 : taskOfStep(step).map(List::of).orElse(List.of());
-        return EngineChecks.withoutChecks(() -> new ArrayList<>(tasks.createTaskQuery()
+        List<Task> open = EngineChecks.withoutChecks(() -> new ArrayList<>(tasks.createTaskQuery()
                 .processInstanceId(c.processInstanceId())
                 .taskDefinitionKeyIn(keys.toArray(String[]::new))
                 .active().orderByTaskCreateTime().asc().list()));
+        if (step == MessageStep.PART && c.department() != null) {
+            // MSG-18: each department's part has its own timers; they watch that department's task only
+            open.removeIf(t -> !c.department().equals(
+                    EngineChecks.withoutChecks(() -> tasks.getVariable(t.getId(), VAR_DEPARTMENT))));
+        }
+        return open;
     }
 
     private static Instant due(Case c, MessageStep step, Task task) {

@@ -32,6 +32,26 @@ public final class MessageEvents {
     /** MSG-26: the head of the body acknowledged the report. */
     public static final String ELEVATED_ACKNOWLEDGED = "elevated-acknowledged";
 
+    /** MSG-9: returned by a department as not competent, with the reason. */
+    public static final String RETURNED_NOT_COMPETENT = "returned-not-competent";
+    /** MSG-10: re-routed by an ОТО specialist to the competent department(s). */
+    public static final String REROUTED = "rerouted";
+    /** MSG-18: a department's part of a joint answer. */
+    public static final String PART_SUBMITTED = "part-submitted";
+    /** MSG-19: the joint draft composed by an ОТО specialist. */
+    public static final String JOINT_COMPOSED = "joint-composed";
+    /** MSG-17: an intermediate answer was posted; the final answer's deadline is set. */
+    public static final String FINAL_ANSWER_DUE = "final-answer-due";
+    /** MSG-6, MSG-13: the author replied to a clarification request. */
+    public static final String AUTHOR_REPLIED = "author-replied";
+    /** MSG-23: not to be processed; comment deleted, author blacklisted where possible. */
+    public static final String MODERATED = "moderated";
+
+    /** MSG-20: the message repeats an earlier case (by reference or confirmed match). */
+    public static final String REPEAT_OF = "repeat-of";
+    /** MSG-20: the specialist rejected a suspected repeat. */
+    public static final String REPEAT_REJECTED = "repeat-rejected";
+
     private MessageEvents() {
     }
 }

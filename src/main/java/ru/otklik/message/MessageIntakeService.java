@@ -61,12 +61,14 @@ public class MessageIntakeService {
     private final MessageProcess process;
     private final OrganizationPolicies policies;
     private final TransactionTemplate transaction;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
     MessageIntakeService(MessageRegistry registry, MessageProcess process, OrganizationPolicies policies,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, org.camunda.bpm.engine.TaskService tasks) {
         this.registry = registry;
         this.process = process;
         this.policies = policies;
+        this.tasks = tasks;
         // Each attempt is a transaction of its own, even inside a caller's: a failed attempt must be rolled
         // back completely before the winner's entry is read.
         this.transaction = new TransactionTemplate(transactions);
@@ -89,10 +91,14 @@ public class MessageIntakeService {
         NewMessage message = validated(request, now());
         policies.get(message.organization());
         staff.requireRole(message.organization(), Role.INTAKE, Role.SPECIALIST);
+        if (trimToNull(request.inReplyTo()) != null) {
+            return transaction.execute(status -> authorReplied(message, request.inReplyTo().trim(), staff.userId()));
+        }
         long giveUpAt = System.nanoTime() + RETRY_BUDGET.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                Registration registration = transaction.execute(status -> registerAndStart(message, staff.userId()));
+                Registration registration = transaction.execute(status -> registerAndStart(message,
+                        request.repeatOf(), staff.userId()));
                 if (registration.created()) {
                     log.info("Message {} registered by {} (case {})", registration.entry().businessKey(),
                             staff.userId(), registration.entry().processInstanceId());
@@ -118,6 +124,33 @@ public class MessageIntakeService {
         }
     }
 
+    /**
+     * MSG-6, MSG-13: the reported post ({@code inReplyTo} set) is the author's reply to the clarification request of
+     * the case {@code businessKey}: completes the case's {@code Task_RecordAuthorReply} with it, which starts the next
+     * answer round with deadlines from the reply's detection. Answers with the case's entry (not created).
+     *
+     * @throws InvalidFieldException 400: no such case of the organization, or it awaits no reply
+     */
+    private Registration authorReplied(NewMessage reply, String businessKey, String actor) {
+        MessageEntry entry = registry.findByBusinessKey(businessKey)
+                .filter(e -> e.organization().equals(reply.organization()))
+                .orElseThrow(() -> new InvalidFieldException("inReplyTo", "нет такого сообщения в реестре организации"));
+        org.camunda.bpm.engine.task.Task waiting = entry.processInstanceId() == null ? null : tasks.createTaskQuery()
+                .processInstanceId(entry.processInstanceId())
+                .taskDefinitionKey(MessageResponseProcess.TASK_RECORD_AUTHOR_REPLY).singleResult();
+        if (waiting == null) {
+            throw new InvalidFieldException("inReplyTo", "по этому сообщению не ожидается ответ автора на уточняющий вопрос");
+        }
+        tasks.setAssignee(waiting.getId(), actor);
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(MessageResponseProcess.VAR_REPLY_DETECTED_AT, java.util.Date.from(reply.detectedAt()));
+        variables.put(MessageResponseProcess.VAR_REPLY_TEXT, reply.text());
+        variables.put(MessageResponseProcess.VAR_REPLY_URL, reply.url());
+        tasks.complete(waiting.getId(), variables);
+        log.info("Author's reply to message {} reported by {}", businessKey, actor);
+        return new Registration(registry.find(entry.id()).orElseThrow(), false);
+    }
+
     /** A short, growing, jittered pause, so that the losers of a race do not collide again at once. */
     private static void pause(int attempt, RuntimeException cause) {
         long millis = Math.min(20L * attempt, 250L) + ThreadLocalRandom.current().nextLong(20);
@@ -129,12 +162,12 @@ public class MessageIntakeService {
         }
     }
 
-    private Registration registerAndStart(NewMessage message, String actor) {
+    private Registration registerAndStart(NewMessage message, String repeatOf, String actor) {
         Registration registration = registry.register(message, actor);
         if (!registration.created()) {
             return registration;
         }
-        return new Registration(process.start(registration.entry()), true);
+        return new Registration(process.start(registration.entry(), repeatOf), true);
     }
 
     private Optional<MessageEntry> findExisting(NewMessage message) {

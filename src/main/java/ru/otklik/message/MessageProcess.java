@@ -32,6 +32,15 @@ public class MessageProcess {
      */
     @Transactional
     public MessageEntry start(MessageEntry entry) {
+        return start(entry, null);
+    }
+
+    /**
+     * MSG-8, MSG-20: as {@link #start(MessageEntry)}, for a message reported as a repeat of the earlier case
+     * {@code repeatOf} (business key), which the registration links.
+     */
+    @Transactional
+    public MessageEntry start(MessageEntry entry, String repeatOf) {
         if (entry.processInstanceId() != null) {
             throw new IllegalStateException("Message " + entry.businessKey() + " is already worked on by case "
                     + entry.processInstanceId());
@@ -49,6 +58,9 @@ public class MessageProcess {
                 .putValue(VAR_TEXT, entry.text())
                 .putValue(VAR_TOPIC, entry.topic())
                 .putValue(VAR_LOCATION, entry.location());
+        if (repeatOf != null && !repeatOf.isBlank()) {
+            variables.putValue(VAR_REPEAT_OF, repeatOf.trim());
+        }
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .processDefinitionWithoutTenantId()
                 .businessKey(entry.businessKey())

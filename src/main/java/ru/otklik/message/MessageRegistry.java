@@ -38,7 +38,8 @@ public class MessageRegistry {
 
     private static final String COLUMNS = "id, organization_id, business_key, network, external_id, url, author_name, "
             + "author_id, text, topic, location, posted_at, detected_at, status, importance, departments, executor, "
-            + "process_instance_id, routing_due, answer_due, draft_due, approval_due, rework_due, posting_due";
+            + "process_instance_id, routing_due, answer_due, draft_due, approval_due, rework_due, posting_due, "
+            + "return_due, reroute_due, part_due";
 
     private final JdbcClient jdbc;
     private final OrganizationPolicies policies;
@@ -269,9 +270,138 @@ public class MessageRegistry {
     /** MSG-16: the specialist posted the approved answer; the case is answered. */
     @Transactional
     public void answered(long id, String answerUrl, Instant postedAt, String actor) {
+        answered(id, answerUrl, postedAt, actor, AnswerKind.FINAL);
+    }
+
+    /**
+     * MSG-16: the specialist posted the approved answer. A final answer closes the case; after an intermediate
+     * answer the final one is awaited (MSG-17), after a clarification request the author's reply (MSG-6, MSG-13).
+     */
+    @Transactional
+    public void answered(long id, String answerUrl, Instant postedAt, String actor, AnswerKind kind) {
+        MessageStatus status = switch (kind) {
+            case FINAL -> MessageStatus.ANSWERED;
+            case INTERMEDIATE -> MessageStatus.INTERMEDIATE_ANSWERED;
+            case CLARIFICATION -> MessageStatus.AWAITING_REPLY;
+        };
         jdbc.sql("UPDATE message SET answer_url = ?, answered_at = ?, status = ?, updated_at = ? WHERE id = ?")
-                .params(answerUrl, utc(postedAt), MessageStatus.ANSWERED.name(), now(), id).update();
-        appendEvent(id, MessageEvents.ANSWER_POSTED, actor, postedAt, "MSG-16", "Ссылка на ответ: " + answerUrl);
+                .params(answerUrl, utc(postedAt), status.name(), now(), id).update();
+        appendEvent(id, MessageEvents.ANSWER_POSTED, actor, postedAt, "MSG-16",
+                kind.title() + ". Ссылка на ответ: " + answerUrl);
+    }
+
+    /**
+     * MSG-9: a department returned the message as not its competence, with the reason; the date and time of
+     * the return are in the journal. The step's deadline (15 minutes of receipt) is kept in {@code return_due}.
+     */
+    @Transactional
+    public void returnedNotCompetent(long id, String department, String reason, String actor, Instant at, Instant due) {
+        jdbc.sql("UPDATE message SET return_due = ?, updated_at = ? WHERE id = ?").params(utc(due), now(), id).update();
+        appendEvent(id, MessageEvents.RETURNED_NOT_COMPETENT, actor, at, "MSG-9",
+                "Отдел " + department + " вернул сообщение как не относящееся к компетенции. Причина: " + reason);
+    }
+
+    /** MSG-10: an ОТО specialist re-routed the message to the competent department(s). */
+    @Transactional
+    public void rerouted(long id, Collection<String> departments, String actor) {
+        String joined = String.join(",", departments);
+        jdbc.sql("UPDATE message SET departments = ?, executor = NULL, status = ?, updated_at = ? WHERE id = ?")
+                .params(joined, MessageStatus.IN_DEPARTMENT.name(), now(), id).update();
+        appendEvent(id, MessageEvents.REROUTED, actor, now().toInstant(), "MSG-10", "Направлено в отдел: " + joined);
+    }
+
+    /** MSG-18: a department's executor sent its part of a joint answer. */
+    @Transactional
+    public void partSubmitted(long id, String department, String text, String actor) {
+        appendEvent(id, MessageEvents.PART_SUBMITTED, actor, now().toInstant(), "MSG-18", department + ": " + text);
+    }
+
+    /** MSG-17: the final answer after an intermediate one is due at {@code due}. */
+    @Transactional
+    public void finalAnswerDue(long id, Instant due) {
+        appendEvent(id, MessageEvents.FINAL_ANSWER_DUE, null, now().toInstant(), "MSG-17",
+                "Окончательный ответ не позднее " + Instants.format(due, zoneOf(id)));
+    }
+
+    /** MSG-6, MSG-13: the author replied to the clarification request; a new answer round starts. */
+    @Transactional
+    public void authorReplied(long id, Instant detectedAt, String text, String url, String actor) {
+        jdbc.sql("UPDATE message SET status = ?, updated_at = ? WHERE id = ?")
+                .params(MessageStatus.IN_DEPARTMENT.name(), now(), id).update();
+        appendEvent(id, MessageEvents.AUTHOR_REPLIED, actor, detectedAt, "MSG-13",
+                "Ответ автора" + (url == null ? "" : " (" + url + ")") + ": " + text);
+    }
+
+    /**
+     * MSG-20: the latest earlier message of the organization from the same author in the same network on the same
+     * topic, detected in {@code [from, before)}, other than {@code excludeId}.
+     */
+    public Optional<MessageEntry> findRepeatCandidate(String org, Network network, String authorId, String topic,
+                                                      Instant from, Instant before, long excludeId) {
+        if (authorId == null || topic == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE organization_id = ? AND network = ? AND author_id = ? "
+                        + "AND LOWER(topic) = LOWER(?) AND detected_at >= ? AND detected_at < ? AND id <> ? "
+                        + "ORDER BY detected_at DESC, id DESC")
+                .params(org, network.name(), authorId, topic, utc(from), utc(before), excludeId)
+                .query(this::entry).list().stream().findFirst();
+    }
+
+    /** MSG-20: the message repeats the earlier case {@code earlierId}. */
+    @Transactional
+    public void markRepeat(long id, long earlierId, String earlierKey, String actor, String how) {
+        jdbc.sql("UPDATE message SET repeat_of = ?, updated_at = ? WHERE id = ?").params(earlierId, now(), id).update();
+        appendEvent(id, MessageEvents.REPEAT_OF, actor, now().toInstant(), "MSG-20",
+                "Повторное сообщение по обращению " + earlierKey + " (" + how + ")");
+    }
+
+    /** MSG-20: the business key of the earlier case the message repeats, if any. */
+    public Optional<String> repeatOf(long id) {
+        return jdbc.sql("SELECT e.business_key FROM message m JOIN message e ON e.id = m.repeat_of WHERE m.id = ?")
+                .param(id).query(String.class).optional();
+    }
+
+    /** MSG-20: «Принятые меры / ход решения вопроса» stated in the answer to a repeat. */
+    @Transactional
+    public void measuresTaken(long id, String measures) {
+        jdbc.sql("UPDATE message SET measures_taken = ?, updated_at = ? WHERE id = ?").params(measures, now(), id).update();
+    }
+
+    /** A row of the moderation log (MSG-23, ACC-10). */
+    public record Moderation(long messageId, String organization, String network, String authorId, String reason,
+                             boolean commentDeleted, boolean authorBlacklisted, String notes, String moderatedBy,
+                             Instant moderatedAt) {
+    }
+
+    /**
+     * MSG-23, ACC-10: the message is not processed and not answered; the moderation log keeps what was done
+     * with the comment and the author.
+     */
+    @Transactional
+    public void moderated(long id, String reason, boolean commentDeleted, boolean authorBlacklisted, String notes,
+                          String actor, Instant at) {
+        MessageEntry entry = find(id).orElseThrow(() -> new IllegalStateException("Message " + id + " is not in the registry"));
+        jdbc.sql("INSERT INTO moderation_log (organization_id, message_id, network, author_id, author_name, url, reason, "
+                        + "comment_deleted, author_blacklisted, notes, moderated_by, moderated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(entry.organization(), id, entry.network().name(), entry.authorId(), entry.authorName(),
+                        entry.url(), reason, commentDeleted, authorBlacklisted, notes, actor, utc(at)).update();
+        changeStatus(id, MessageStatus.NOT_PROCESSED);
+        appendEvent(id, MessageEvents.MODERATED, actor, at, "MSG-23", "Основание: " + reason
+                + (commentDeleted ? "; комментарий удалён" : "")
+                + (authorBlacklisted ? "; автор в чёрном списке" : "; автор не заблокирован")
+                + (notes == null ? "" : "; " + notes));
+    }
+
+    /** The moderation log entry of a message, if it was not to be processed (MSG-23). */
+    public Optional<Moderation> moderation(long id) {
+        return jdbc.sql("SELECT * FROM moderation_log WHERE message_id = ?").param(id)
+                .query((rs, row) -> new Moderation(rs.getLong("message_id"), rs.getString("organization_id"),
+                        rs.getString("network"), rs.getString("author_id"), rs.getString("reason"),
+                        rs.getBoolean("comment_deleted"), rs.getBoolean("author_blacklisted"), rs.getString("notes"),
+                        rs.getString("moderated_by"), instant(rs, "moderated_at")))
+                .optional();
     }
 
     /**
@@ -283,21 +413,34 @@ public class MessageRegistry {
     @Transactional
     public boolean recordViolation(long id, MessageStep step, String ruleId, String responsibleUser, Instant due,
                                    Instant actual) {
-        long recorded = jdbc.sql("SELECT COUNT(*) FROM message_violation WHERE message_id = ? AND step = ? AND due_at = ?")
-                .params(id, step.key(), utc(due)).query(Long.class).single();
+        return recordViolation(id, step, "", ruleId, responsibleUser, due, actual);
+    }
+
+    /**
+     * MSG-18, MSG-24, MSG-27: as {@link #recordViolation(long, MessageStep, String, String, Instant, Instant)}, once
+     * per deadline and scope — the department, for the parts of a joint answer, which share one deadline.
+     */
+    @Transactional
+    public boolean recordViolation(long id, MessageStep step, String scope, String ruleId, String responsibleUser,
+                                   Instant due, Instant actual) {
+        String s = scope == null ? "" : scope;
+        long recorded = jdbc.sql("SELECT COUNT(*) FROM message_violation WHERE message_id = ? AND step = ? AND due_at = ? "
+                        + "AND scope = ?")
+                .params(id, step.key(), utc(due), s).query(Long.class).single();
         if (recorded > 0) {
             return false;
         }
-        // the unique key (message_id, step, due_at) backs this check against a concurrent double firing
-        jdbc.sql("INSERT INTO message_violation (message_id, step, rule_id, responsible_user, due_at, actual_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, step.key(), ruleId, responsibleUser, utc(due), utc(actual)).update();
+        // the unique key (message_id, step, due_at, scope) backs this check against a concurrent double firing
+        jdbc.sql("INSERT INTO message_violation (message_id, step, scope, rule_id, responsible_user, due_at, actual_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, step.key(), s, ruleId, responsibleUser, utc(due), utc(actual)).update();
         String overdue = jdbc.sql("SELECT overdue_steps FROM message WHERE id = ?").param(id)
                 .query(String.class).optional().orElse(null);
         jdbc.sql("UPDATE message SET overdue_steps = ?, updated_at = ? WHERE id = ?")
                 .params(addToList(overdue, step.key()), now(), id).update();
         appendEvent(id, MessageEvents.OVERDUE, responsibleUser, actual, ruleId,
-                "Нарушен срок: " + step.title() + " (срок " + Instants.format(due, zoneOf(id)) + ")");
+                "Нарушен срок: " + step.title() + (s.isEmpty() ? "" : " (" + s + ")") + " (срок "
+                        + Instants.format(due, zoneOf(id)) + ")");
         return true;
     }
 

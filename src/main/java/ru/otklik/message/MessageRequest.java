@@ -19,6 +19,11 @@ import java.time.OffsetDateTime;
  * @param url        link to the post or comment; identifies the message within {@code org} as well
  * @param postedAt   when the author posted it, if known
  * @param detectedAt when it was detected (MSG-8); defaults to the time of the request
+ * @param repeatOf   optional: the business key of an earlier case of the organization this message repeats
+ *                   (MSG-20); the case then goes to the department that handled it
+ * @param inReplyTo  optional: the business key of a case awaiting the author's reply to its clarification request
+ *                   (MSG-6, MSG-13); the post is then that reply, not a new message, and starts the case's next
+ *                   answer round (200 with the case's entry)
  */
 public record MessageRequest(
         @NotBlank(message = "обязательное поле")
@@ -52,7 +57,34 @@ public record MessageRequest(
         String topic,
 
         @Size(max = MessageRequest.NAME_MAX, message = "не длиннее {max} символов")
-        String location) {
+        String location,
+
+        @Size(max = 64, message = "не длиннее {max} символов")
+        String repeatOf,
+
+        @Size(max = 64, message = "не длиннее {max} символов")
+        String inReplyTo) {
+
+    /** The JSON body binds to all components. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+    public MessageRequest {
+    }
+
+    /** A detected message, possibly a repeat of an earlier case (MSG-20). */
+    public MessageRequest(String org, Network network, String externalId, String url, String authorName,
+                          String authorId, String text, OffsetDateTime postedAt, OffsetDateTime detectedAt,
+                          String topic, String location, String repeatOf) {
+        this(org, network, externalId, url, authorName, authorId, text, postedAt, detectedAt, topic, location,
+                repeatOf, null);
+    }
+
+    /** A detected message without references to earlier cases. */
+    public MessageRequest(String org, Network network, String externalId, String url, String authorName,
+                          String authorId, String text, OffsetDateTime postedAt, OffsetDateTime detectedAt,
+                          String topic, String location) {
+        this(org, network, externalId, url, authorName, authorId, text, postedAt, detectedAt, topic, location,
+                null, null);
+    }
 
     static final int TEXT_MAX = 10_000;
     static final int URL_MAX = 2_000;

@@ -53,6 +53,36 @@ public final class MessageResponseProcess {
     public static final String TASK_WARN_POSTING = "Task_WarnPosting";
     public static final String TASK_ESCALATE_POSTING = "Task_EscalatePosting";
     public static final String END_ANSWER_POSTED = "EndEvent_AnswerPosted";
+    // MSG-9, MSG-10: return as not competent and re-routing
+    public static final String GATEWAY_COMPETENT = "Gateway_Competent";
+    public static final String TASK_REROUTE = "Task_RerouteMessage";
+    public static final String BOUNDARY_REROUTE_WARNING = "BoundaryEvent_RerouteWarning";
+    public static final String BOUNDARY_REROUTE_OVERDUE = "BoundaryEvent_RerouteOverdue";
+    public static final String TASK_WARN_REROUTE = "Task_WarnReroute";
+    public static final String TASK_ESCALATE_REROUTE = "Task_EscalateReroute";
+    // MSG-18, MSG-19: joint answers
+    public static final String GATEWAY_JOINT_ANSWER = "Gateway_JointAnswer";
+    public static final String SUBPROCESS_DEPARTMENT_PART = "SubProcess_DepartmentPart";
+    public static final String TASK_RECEIVE_PART = "Task_ReceivePart";
+    public static final String TASK_PREPARE_PART = "Task_PreparePart";
+    public static final String BOUNDARY_PART_WARNING = "BoundaryEvent_PartWarning";
+    public static final String BOUNDARY_PART_OVERDUE = "BoundaryEvent_PartOverdue";
+    public static final String TASK_WARN_PART = "Task_WarnPart";
+    public static final String TASK_ESCALATE_PART = "Task_EscalatePart";
+    public static final String END_PART_RETURNED = "EndEvent_PartReturned";
+    public static final String TASK_COMPOSE_JOINT = "Task_ComposeJointAnswer";
+    // MSG-6, MSG-13, MSG-17: rounds after an intermediate answer or a clarification request
+    public static final String GATEWAY_ANSWER_ROUND = "Gateway_AnswerRound";
+    public static final String GATEWAY_ANSWER_KIND = "Gateway_AnswerKind";
+    public static final String TASK_SCHEDULE_FINAL_ANSWER = "Task_ScheduleFinalAnswer";
+    public static final String TASK_RECORD_AUTHOR_REPLY = "Task_RecordAuthorReply";
+    // MSG-20, MSG-21: repeat messages
+    public static final String GATEWAY_REPEAT_SUSPECTED = "Gateway_RepeatSuspected";
+    public static final String TASK_CONFIRM_REPEAT = "Task_ConfirmRepeat";
+    // MSG-23: not to be processed
+    public static final String GATEWAY_TO_BE_PROCESSED = "Gateway_ToBeProcessed";
+    public static final String TASK_MODERATE = "Task_ModerateMessage";
+    public static final String END_NOT_PROCESSED = "EndEvent_NotProcessed";
 
     // ---- variables ----
     public static final String VAR_MESSAGE_ID = "messageId";
@@ -108,17 +138,69 @@ public final class MessageResponseProcess {
     public static final String VAR_ANSWER_URL = "answerUrl";
     public static final String VAR_ANSWER_POSTED_AT = "answerPostedAt";
 
+    /** MSG-9: "ACCEPT" or "RETURN" (not competent) on the receipt form, and the reason of a return. */
+    public static final String VAR_RECEIPT_DECISION = "receiptDecision";
+    public static final String VAR_RETURN_REASON = "returnReason";
+    /** Local variable of a receipt task: the MSG-9 return window, an ISO-8601 duration from the diagram. */
+    public static final String VAR_RETURN_WINDOW = "returnWindow";
+    /** MSG-8, MSG-18: all responsible departments (a list); several make a joint answer. */
+    public static final String VAR_DEPARTMENTS = "departments";
+    /** Form field: the departments besides the responsible one (MSG-18). */
+    public static final String VAR_JOINT_DEPARTMENTS = "jointDepartments";
+    /** Local variables of a department's part (MSG-18). */
+    public static final String VAR_PART_EXECUTOR = "partExecutor";
+    public static final String VAR_PART_RECEIVED_AT = "partReceivedAt";
+    public static final String VAR_PART_TEXT = "partText";
+    /** MSG-19: the parts for the compose form, and the specialist who composed the joint draft. */
+    public static final String VAR_JOINT_PARTS_TEXT = "jointPartsText";
+    public static final String VAR_JOINT_COMPOSER = "jointComposer";
+    /** MSG-6, MSG-17: "FIRST", "FINAL" (after an intermediate answer) or "REPLY" (after the author's reply). */
+    public static final String VAR_ANSWER_ROUND = "answerRound";
+    public static final String VAR_ROUND_STARTED_AT = "roundStartedAt";
+    /** Local variable of Task_ScheduleFinalAnswer: 7 working days after the intermediate answer (MSG-17). */
+    public static final String VAR_FINAL_ANSWER_DUE = "finalAnswerDue";
+    /** MSG-6, MSG-13: the author's reply to a clarification request. */
+    public static final String VAR_REPLY_DETECTED_AT = "replyDetectedAt";
+    public static final String VAR_REPLY_TEXT = "replyText";
+    public static final String VAR_REPLY_URL = "replyUrl";
+    /** MSG-23: marked at registration; the moderation form. */
+    public static final String VAR_NOT_TO_BE_PROCESSED = "notToBeProcessed";
+    public static final String VAR_MODERATION_REASON = "moderationReason";
+    public static final String VAR_COMMENT_DELETED = "commentDeleted";
+    public static final String VAR_AUTHOR_BLACKLISTED = "authorBlacklisted";
+    public static final String VAR_MODERATION_NOTES = "moderationNotes";
+
+    /** MSG-20: the business key of the earlier case this message repeats, as reported or entered. */
+    public static final String VAR_REPEAT_OF = "repeatOf";
+    /** MSG-20: the earlier case the registration matched, for the specialist to confirm. */
+    public static final String VAR_REPEAT_CANDIDATE = "repeatCandidate";
+    /** Form field of Task_ConfirmRepeat: "YES" or "NO". */
+    public static final String VAR_REPEAT_CONFIRMED = "repeatConfirmed";
+    /** MSG-20: the message is a confirmed repeat (Boolean); its answer must state the measures taken. */
+    public static final String VAR_IS_REPEAT = "isRepeat";
+    /** Text for forms about the earlier case. */
+    public static final String VAR_REPEAT_TEXT = "repeatText";
+    /** MSG-20: «Принятые меры / ход решения вопроса» of the answer to a repeat. */
+    public static final String VAR_MEASURES_TAKEN = "measuresTaken";
+
+    public static final String RECEIPT_RETURN = "RETURN";
+    public static final String ROUND_FINAL = "FINAL";
+    public static final String ROUND_REPLY = "REPLY";
+
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_RETURN = "RETURN";
 
     /** Each user task with a deadline, by the step it runs. */
     private static final Map<String, MessageStep> STEP_OF_TASK = Map.of(
             TASK_CLASSIFY, MessageStep.ROUTING,
+            TASK_CONFIRM_REPEAT, MessageStep.ROUTING,
             SUBPROCESS_ANSWER, MessageStep.ANSWER,
             TASK_DRAFT, MessageStep.DRAFT,
             TASK_APPROVE, MessageStep.APPROVAL,
             TASK_REWORK, MessageStep.REWORK,
-            TASK_POST, MessageStep.POSTING);
+            TASK_POST, MessageStep.POSTING,
+            TASK_REROUTE, MessageStep.REROUTE,
+            TASK_PREPARE_PART, MessageStep.PART);
 
     /** Each warning or escalation service task, by the step whose deadline it watches. */
     private static final Map<String, MessageStep> STEP_OF_WATCHER = Map.ofEntries(
@@ -127,14 +209,18 @@ public final class MessageResponseProcess {
             Map.entry(TASK_WARN_DRAFT, MessageStep.DRAFT), Map.entry(TASK_ESCALATE_DRAFT, MessageStep.DRAFT),
             Map.entry(TASK_WARN_APPROVAL, MessageStep.APPROVAL), Map.entry(TASK_ESCALATE_APPROVAL, MessageStep.APPROVAL),
             Map.entry(TASK_WARN_REWORK, MessageStep.REWORK), Map.entry(TASK_ESCALATE_REWORK, MessageStep.REWORK),
-            Map.entry(TASK_WARN_POSTING, MessageStep.POSTING), Map.entry(TASK_ESCALATE_POSTING, MessageStep.POSTING));
+            Map.entry(TASK_WARN_POSTING, MessageStep.POSTING), Map.entry(TASK_ESCALATE_POSTING, MessageStep.POSTING),
+            Map.entry(TASK_WARN_REROUTE, MessageStep.REROUTE), Map.entry(TASK_ESCALATE_REROUTE, MessageStep.REROUTE),
+            Map.entry(TASK_WARN_PART, MessageStep.PART), Map.entry(TASK_ESCALATE_PART, MessageStep.PART));
 
     private static final Map<MessageStep, String> TASK_OF_STEP = Map.of(
             MessageStep.ROUTING, TASK_CLASSIFY,
             MessageStep.DRAFT, TASK_DRAFT,
             MessageStep.APPROVAL, TASK_APPROVE,
             MessageStep.REWORK, TASK_REWORK,
-            MessageStep.POSTING, TASK_POST);
+            MessageStep.POSTING, TASK_POST,
+            MessageStep.REROUTE, TASK_REROUTE,
+            MessageStep.PART, TASK_PREPARE_PART);
 
     private MessageResponseProcess() {
     }

@@ -18,6 +18,14 @@ public enum MessageStatus {
     POSTING("Размещение ответа"),
     /** MSG-11, MSG-16: the answer is posted. */
     ANSWERED("Ответ размещён"),
+    /** MSG-9, MSG-10: returned as not competent, awaiting re-routing by an ОТО specialist. */
+    RETURNED("Возвращено как не относящееся к компетенции"),
+    /** MSG-17: an intermediate answer is posted; the final one is due within 7 working days. */
+    INTERMEDIATE_ANSWERED("Размещён промежуточный ответ"),
+    /** MSG-6, MSG-13: a clarification request is posted; the author's reply is awaited. */
+    AWAITING_REPLY("Ожидается ответ автора"),
+    /** MSG-23: not processed and not answered. */
+    NOT_PROCESSED("Не подлежит рассмотрению"),
     /** The case was cancelled in Cockpit (no answer). */
     CANCELLED("Работа прекращена");
 

@@ -19,7 +19,13 @@ public enum MessageStep {
     /** MSG-15: rework of a returned draft. */
     REWORK("rework", "rework_due", "MSG-15", "Доработка проекта ответа", MessageStatus.REWORK),
     /** MSG-16: posting the approved answer. */
-    POSTING("posting", "posting_due", "MSG-16", "Размещение ответа", MessageStatus.POSTING);
+    POSTING("posting", "posting_due", "MSG-16", "Размещение ответа", MessageStatus.POSTING),
+    /** MSG-9: a return as not competent within 15 minutes of the department's receipt (checked on return). */
+    RETURN("return", "return_due", "MSG-9", "Возврат сообщения как не относящегося к компетенции", null),
+    /** MSG-10: re-routing within 5 minutes of a return. */
+    REROUTE("reroute", "reroute_due", "MSG-10", "Перенаправление в компетентный отдел", MessageStatus.RETURNED),
+    /** MSG-18: a department's part of a joint answer, 15 minutes before the answer deadline. */
+    PART("part", "part_due", "MSG-18", "Подготовка части совместного ответа", MessageStatus.DRAFTING);
 
     private final String key;
     private final String dueColumn;

@@ -2,6 +2,7 @@ package ru.otklik.message;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.otklik.calendar.WorkingTime;
 import ru.otklik.organization.Network;
 import ru.otklik.organization.OrganizationPolicies;
 
@@ -10,8 +11,12 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The rules of each step of the procedure as staff complete it in Tasklist: checks what they entered and
@@ -27,13 +32,15 @@ public class MessageSteps {
     private final MessageDeadlines deadlines;
     private final DepartmentStaff staff;
     private final OrganizationPolicies policies;
+    private final WorkingTime workingTime;
 
     public MessageSteps(MessageRegistry registry, MessageDeadlines deadlines, DepartmentStaff staff,
-                        OrganizationPolicies policies) {
+                        OrganizationPolicies policies, WorkingTime workingTime) {
         this.registry = registry;
         this.deadlines = deadlines;
         this.staff = staff;
         this.policies = policies;
+        this.workingTime = workingTime;
     }
 
     /** What the specialist entered in the registration form (MSG-8). */
@@ -114,13 +121,287 @@ public class MessageSteps {
     public Instant classify(long messageId, String organization, String importance, String department,
                             Object shortenedDeadline, Instant regularAnswerDue, Instant elevatedAnswerDue,
                             String actor, Instant now) {
+        return classify(messageId, organization, importance, departments(organization, department, null),
+                shortenedDeadline, regularAnswerDue, elevatedAnswerDue, actor, now);
+    }
+
+    /** MSG-8, MSG-18: as above, with all responsible departments (several prepare a joint answer). */
+    @Transactional
+    public Instant classify(long messageId, String organization, String importance, List<String> departments,
+                            Object shortenedDeadline, Instant regularAnswerDue, Instant elevatedAnswerDue,
+                            String actor, Instant now) {
         Importance chosen = importance(importance);
-        String departmentId = department(organization, department);
         ZoneId zone = deadlines.zone(organization);
         Instant shortened = instant(shortenedDeadline, zone, "Сокращённый срок ответа");
         Instant answerDue = deadlines.answerDue(organization, chosen, regularAnswerDue, elevatedAnswerDue, shortened, now);
-        registry.classify(messageId, chosen, List.of(departmentId), shortened, actor);
+        registry.classify(messageId, chosen, departments, shortened, actor);
         return answerDue;
+    }
+
+    /**
+     * MSG-8, MSG-10, MSG-18: the responsible department first, then the other competent departments chosen in
+     * the form (a list, a JSON array or comma-separated text), each known and named once.
+     *
+     * @throws MessageValidationException when the department is missing or unknown
+     */
+    public List<String> departments(String organization, String department, Object others) {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(department(organization, department));
+        for (String other : values(others)) {
+            all.add(department(organization, other));
+        }
+        return new ArrayList<>(all);
+    }
+
+    /**
+     * MSG-9: a department returned the message as not its competence. The reason is required; the return is
+     * due within {@code window} (PT15M in the diagram) of working time after the department's receipt — a later
+     * return is recorded as a violation against whoever returned it.
+     *
+     * @throws MessageValidationException when the reason is missing
+     */
+    @Transactional
+    public void returnNotCompetent(long messageId, String organization, String department, String reason,
+                                   Instant receivedAt, String window, String actor, Instant now) {
+        String why = required(reason, "Причина возврата");
+        maxLength(why, 2000, "Причина возврата");
+        Instant from = receivedAt == null ? now : receivedAt;
+        Instant due = workingTime.after(organization, from, window == null ? "PT15M" : window).toInstant();
+        registry.returnedNotCompetent(messageId, department, why, actor, now, due);
+        if (now.isAfter(due)) {
+            registry.recordViolation(messageId, MessageStep.RETURN, department, "MSG-9", actor, due, now);
+        }
+    }
+
+    /** MSG-10: an ОТО specialist re-routed the returned message; returns the departments now responsible. */
+    @Transactional
+    public List<String> reroute(long messageId, String organization, String department, Object others, String actor) {
+        List<String> departments = departments(organization, department, others);
+        registry.rerouted(messageId, departments, actor);
+        return departments;
+    }
+
+    /**
+     * MSG-18, MSG-22: a department's executor sent its part of the joint answer.
+     *
+     * @throws MessageValidationException when the text is missing or a link is invalid
+     */
+    @Transactional
+    public void partSubmitted(long messageId, String department, String text, String photoUrl, String videoUrl,
+                              String actor) {
+        String part = required(text, "Текст части ответа");
+        maxLength(part, 10000, "Текст части ответа");
+        StringBuilder details = new StringBuilder(part);
+        if (trimToNull(photoUrl) != null) {
+            requireHttpUrl(photoUrl.trim(), "Ссылка на фото");
+            details.append(" [фото: ").append(photoUrl.trim()).append(']');
+        }
+        if (trimToNull(videoUrl) != null) {
+            requireHttpUrl(videoUrl.trim(), "Ссылка на видео");
+            details.append(" [видео: ").append(videoUrl.trim()).append(']');
+        }
+        registry.partSubmitted(messageId, department, details.toString(), actor);
+    }
+
+    /** MSG-19: the specialist composed the joint draft from the departments' parts. */
+    @Transactional
+    public AnswerKind composeJoint(long messageId, String kind, String text, String photoUrl, String videoUrl,
+                                   String actor) {
+        AnswerKind answerKind = submitDraft(messageId, kind, text, photoUrl, videoUrl, actor, false);
+        registry.appendEvent(messageId, MessageEvents.JOINT_COMPOSED, actor, ProcessVariables.now(), "MSG-19",
+                "Совместный проект ответа составлен");
+        return answerKind;
+    }
+
+    /** MSG-19: the departments' parts as the specialist reads them when composing the joint draft. */
+    public String jointParts(long messageId) {
+        List<String> parts = registry.events(messageId).stream()
+                .filter(e -> MessageEvents.PART_SUBMITTED.equals(e.step()))
+                .map(e -> "- " + e.details() + " (" + e.actor() + ")").toList();
+        List<String> returned = registry.events(messageId).stream()
+                .filter(e -> MessageEvents.RETURNED_NOT_COMPETENT.equals(e.step()))
+                .map(e -> "- " + e.details()).toList();
+        StringBuilder text = new StringBuilder(parts.isEmpty() ? "Части не поступили." : String.join("\n", parts));
+        if (!returned.isEmpty()) {
+            text.append("\n\nВозвраты (MSG-9):\n").append(String.join("\n", returned));
+        }
+        return text.toString();
+    }
+
+    /** MSG-17: after the intermediate answer the final answer is due at {@code due}. */
+    @Transactional
+    public void finalAnswerScheduled(long messageId, Instant due) {
+        registry.finalAnswerDue(messageId, due);
+    }
+
+    /**
+     * MSG-6, MSG-13: the author replied to the clarification request; the reply's detection starts the next
+     * answer round.
+     *
+     * @return the detection of the reply
+     * @throws MessageValidationException when the time or text is missing or implausible
+     */
+    @Transactional
+    public Instant authorReplied(long messageId, String organization, Object detectedAt, String text, String url,
+                                 Instant clarificationPostedAt, String actor, Instant now) {
+        Instant at = instant(detectedAt, deadlines.zone(organization), "Дата и время обнаружения ответа автора");
+        if (at == null) {
+            throw new MessageValidationException("Укажите дату и время обнаружения ответа автора (MSG-13).");
+        }
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new MessageValidationException("Дата и время обнаружения ответа автора не могут быть в будущем.");
+        }
+        if (clarificationPostedAt != null && at.isBefore(clarificationPostedAt)) {
+            throw new MessageValidationException("Ответ автора не может быть обнаружен раньше, чем размещён уточняющий вопрос.");
+        }
+        String reply = required(text, "Текст ответа автора");
+        maxLength(reply, 10000, "Текст ответа автора");
+        String link = trimToNull(url);
+        if (link != null) {
+            requireHttpUrl(link, "Ссылка на ответ автора");
+        }
+        registry.authorReplied(messageId, at, reply, link, actor);
+        return at;
+    }
+
+    /** What the registration found about repeats (MSG-20): a confirmed earlier case, or one to confirm. */
+    public record RepeatCheck(MessageEntry earlier, boolean confirmed) {
+    }
+
+    /**
+     * MSG-20: a message marked as a repeat by reference (the business key of an earlier case of the organization)
+     * is linked at once; otherwise the latest earlier case with the same author, network and topic detected
+     * within {@code window} is offered to the specialist to confirm.
+     *
+     * @throws MessageValidationException when the reference names no earlier case of the organization
+     */
+    @Transactional
+    public java.util.Optional<RepeatCheck> checkRepeat(MessageEntry entry, String reference, java.time.Duration window,
+                                                       String actor) {
+        String key = trimToNull(reference);
+        if (key != null) {
+            MessageEntry earlier = registry.findByBusinessKey(key)
+                    .filter(e -> e.organization().equals(entry.organization()) && e.id() != entry.id())
+                    .orElseThrow(() -> new MessageValidationException("Обращение " + key
+                            + " не найдено в реестре организации: укажите номер ранее рассмотренного сообщения."));
+            registry.markRepeat(entry.id(), earlier.id(), earlier.businessKey(), actor, "по ссылке");
+            return java.util.Optional.of(new RepeatCheck(earlier, true));
+        }
+        return registry.findRepeatCandidate(entry.organization(), entry.network(), entry.authorId(), entry.topic(),
+                        entry.detectedAt().minus(window), entry.detectedAt(), entry.id())
+                .map(e -> new RepeatCheck(e, false));
+    }
+
+    /** MSG-20: the specialist confirmed or rejected the suspected repeat; returns the earlier case if confirmed. */
+    @Transactional
+    public java.util.Optional<MessageEntry> decideRepeat(long messageId, String candidateKey, String decision,
+                                                         String actor) {
+        String d = required(decision, "Повторное сообщение?");
+        MessageEntry earlier = registry.findByBusinessKey(candidateKey)
+                .orElseThrow(() -> new IllegalStateException("No message " + candidateKey));
+        if ("YES".equals(d)) {
+            registry.markRepeat(messageId, earlier.id(), earlier.businessKey(), actor, "совпадение подтверждено");
+            return java.util.Optional.of(earlier);
+        }
+        if (!"NO".equals(d)) {
+            throw new MessageValidationException("Неизвестное решение: " + decision + ".");
+        }
+        registry.appendEvent(messageId, MessageEvents.REPEAT_REJECTED, actor, ProcessVariables.now(), "MSG-20",
+                "Не является повтором обращения " + earlier.businessKey());
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * MSG-20: the answer to a repeat states the measures taken or the progress («Принятые меры / ход решения
+     * вопроса»); a draft or an approval without them is refused.
+     *
+     * @throws MessageValidationException when they are missing
+     */
+    @Transactional
+    public void requireMeasures(long messageId, String measures, boolean record) {
+        String text = trimToNull(measures);
+        if (text == null) {
+            throw new MessageValidationException("Сообщение повторное (MSG-20): заполните поле «Принятые меры / ход "
+                    + "решения вопроса» — без него проект ответа нельзя согласовать.");
+        }
+        maxLength(text, 10000, "Принятые меры / ход решения вопроса");
+        if (record) {
+            registry.measuresTaken(messageId, text);
+        }
+    }
+
+    /** MSG-23: the grounds for not processing a message. */
+    static final Set<String> MODERATION_REASONS = Set.of("HARM", "OBSCENE", "THREAT");
+
+    /**
+     * MSG-23, ACC-10: the message is not processed; the specialist deleted the comment and blacklisted the
+     * author where the network allows — mandatory where the organization's policy says so (nkr).
+     *
+     * @throws MessageValidationException when the reason is missing, the comment is not deleted, or a mandatory
+     *                                    blacklisting is missing
+     */
+    @Transactional
+    public void moderated(long messageId, String organization, String reason, Object commentDeleted,
+                          Object authorBlacklisted, String notes, String actor, Instant now) {
+        String why = required(reason, "Основание");
+        if (!MODERATION_REASONS.contains(why)) {
+            throw new MessageValidationException("Неизвестное основание: " + reason + ".");
+        }
+        if (!Boolean.TRUE.equals(bool(commentDeleted))) {
+            throw new MessageValidationException("Удалите комментарий и отметьте это в форме (MSG-23, ACC-10).");
+        }
+        boolean blacklisted = Boolean.TRUE.equals(bool(authorBlacklisted));
+        if (!blacklisted && policies.get(organization).blacklistMandatory()) {
+            throw new MessageValidationException("Автора необходимо внести в чёрный список: для организации это "
+                    + "обязательно (ACC-10).");
+        }
+        String text = trimToNull(notes);
+        if (text != null) {
+            maxLength(text, 2000, "Примечание");
+        }
+        registry.moderated(messageId, why, true, blacklisted, text, actor, now);
+    }
+
+    private static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return value == null ? null : Boolean.valueOf(value.toString());
+    }
+
+    /** A multi-value form field: a Java collection, a JSON array (Spin) or comma-separated text. */
+    static List<String> values(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof Collection<?> c) {
+            c.forEach(v -> addValue(out, v));
+        } else if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(e -> addValue(out, e.isString() ? e.stringValue() : e.toString()));
+        } else {
+            String text = value.toString().trim();
+            if (text.startsWith("[")) {
+                try {
+                    org.camunda.spin.Spin.JSON(text).elements()
+                            .forEach(e -> addValue(out, e.isString() ? e.stringValue() : e.toString()));
+                    return out;
+                } catch (RuntimeException e) {
+                    throw new MessageValidationException("Неверный список отделов: " + text + ".");
+                }
+            }
+            for (String part : text.split(",")) {
+                addValue(out, part);
+            }
+        }
+        return out;
+    }
+
+    private static void addValue(List<String> out, Object v) {
+        String s = v == null ? null : trimToNull(v.toString());
+        if (s != null) {
+            out.add(s);
+        }
     }
 
     /** MSG-8: the department head — or, in the head's absence, an executor — received the message. */
@@ -207,6 +488,16 @@ public class MessageSteps {
     @Transactional
     public Instant posted(long messageId, String organization, String answerUrl, Object postedAt, Instant detectedAt,
                           String actor, Instant now) {
+        return posted(messageId, organization, answerUrl, postedAt, detectedAt, AnswerKind.FINAL, actor, now);
+    }
+
+    /**
+     * MSG-16, MSG-17, MSG-6: as above, for an answer of that kind: a final answer closes the case, an
+     * intermediate one opens the round of the final answer, a clarification request waits for the author.
+     */
+    @Transactional
+    public Instant posted(long messageId, String organization, String answerUrl, Object postedAt, Instant detectedAt,
+                          AnswerKind kind, String actor, Instant now) {
         String url = required(answerUrl, "Ссылка на размещённый ответ");
         requireHttpUrl(url, "Ссылка на размещённый ответ");
         Instant at = instant(postedAt, deadlines.zone(organization), "Дата и время размещения");
@@ -219,7 +510,7 @@ public class MessageSteps {
         if (detectedAt != null && at.isBefore(detectedAt)) {
             throw new MessageValidationException("Ответ не может быть размещён раньше, чем обнаружено сообщение.");
         }
-        registry.answered(messageId, url, at, actor);
+        registry.answered(messageId, url, at, actor, kind);
         return at;
     }
 

@@ -1,6 +1,10 @@
 package ru.otklik.message;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
@@ -32,6 +36,7 @@ public class MessageTenantIdProvider implements TenantIdProvider {
         Object organization = ctx.getVariables() == null ? null
                 : ctx.getVariables().get(MessageResponseProcess.VAR_ORGANIZATION);
         if (organization instanceof String org && !org.isBlank()) {
+            requireMember(org.trim());
             return org.trim();
         }
         return singleTenantOfCurrentUser();
@@ -54,6 +59,28 @@ public class MessageTenantIdProvider implements TenantIdProvider {
             return ctx.getCaseExecution().getTenantId();
         }
         return null;
+    }
+
+    /**
+     * A user may start cases only in their own organization (a start over the engine's REST API names any
+     * organization it likes). Starts the system makes on its own behalf — intake, timers, a case in the
+     * recipient's organization started with tenant checks switched off — pass.
+     */
+    private void requireMember(String organization) {
+        Authentication authentication = identity.get().getCurrentAuthentication();
+        CommandContext command = Context.getCommandContext();
+        if (authentication == null || (command != null && !command.isTenantCheckEnabled())) {
+            return;
+        }
+        List<String> groups = authentication.getGroupIds();
+        if (groups != null && groups.contains(Groups.CAMUNDA_ADMIN)) {
+            return;
+        }
+        List<String> tenants = authentication.getTenantIds();
+        if (tenants == null || !tenants.contains(organization)) {
+            throw new ProcessEngineException("Пользователь " + authentication.getUserId()
+                    + " не может начать дело организации " + organization);
+        }
     }
 
     private String singleTenantOfCurrentUser() {

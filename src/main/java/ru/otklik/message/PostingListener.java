@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import static ru.otklik.message.MessageResponseProcess.*;
 
-/** {@code Task_PostAnswer} (MSG-16): records the link and the time of the posted answer. */
+/**
+ * {@code Task_PostAnswer} (MSG-16): records the link and the time of the posted answer, of its kind: final,
+ * intermediate (MSG-17) or a clarification request (MSG-6, MSG-13).
+ */
 @Component("postingListener")
 class PostingListener implements TaskListener {
 
@@ -21,8 +24,13 @@ class PostingListener implements TaskListener {
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
-        steps.posted(ProcessVariables.messageId(task), task.getTenantId(), ProcessVariables.string(task, VAR_ANSWER_URL),
-                task.getVariable(VAR_ANSWER_POSTED_AT), ProcessVariables.instant(task, VAR_DETECTED_AT),
-                ProcessVariables.actor(task), ProcessVariables.now());
+        String kind = ProcessVariables.string(task, VAR_ANSWER_KIND);
+        java.time.Instant at = steps.posted(ProcessVariables.messageId(task), task.getTenantId(),
+                ProcessVariables.string(task, VAR_ANSWER_URL), task.getVariable(VAR_ANSWER_POSTED_AT),
+                ProcessVariables.instant(task, VAR_DETECTED_AT),
+                kind == null ? AnswerKind.FINAL : AnswerKind.valueOf(kind), ProcessVariables.actor(task),
+                ProcessVariables.now());
+        // MSG-17: the final answer's deadline counts from this instant
+        task.getExecution().getProcessInstance().setVariable(VAR_ANSWER_POSTED_AT, java.util.Date.from(at));
     }
 }

@@ -75,8 +75,15 @@ final class ProcessVariables {
         return authentication == null ? null : authentication.getUserId();
     }
 
+    /** A list of strings as a process variable that expressions (multi-instance collections) can iterate. */
+    static org.camunda.bpm.engine.variable.value.ObjectValue list(java.util.List<String> values) {
+        return org.camunda.bpm.engine.variable.Variables.objectValue(new java.util.ArrayList<>(values))
+                .serializationDataFormat(org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create();
+    }
+
     static MessageEscalations.Case escalationCase(VariableScope scope, String processInstanceId) {
         return new MessageEscalations.Case(messageId(scope), MessageDeadlines.organization(scope), processInstanceId,
-                string(scope, VAR_DEPARTMENT), importance(scope), shortened(scope), instant(scope, VAR_ANSWER_DUE));
+                string(scope, VAR_DEPARTMENT), importance(scope), shortened(scope), instant(scope, VAR_ANSWER_DUE),
+                string(scope, VAR_REGISTERED_BY));
     }
 }

@@ -11,17 +11,20 @@ import static ru.otklik.message.ProcessVariables.string;
 
 /**
  * {@code Task_RegisterMessage} (MSG-8): a case started by the REST intake links its registry entry; a case
- * started from the Tasklist registration form enters the message in the registry first.
+ * started from the Tasklist registration form enters the message in the registry first. Then looks for an earlier
+ * case the message repeats (MSG-20).
  */
 @Component("registerMessageDelegate")
 class RegisterMessageDelegate implements JavaDelegate {
 
     private final MessageSteps steps;
     private final MessageDeadlines deadlines;
+    private final MessagesProperties properties;
 
-    RegisterMessageDelegate(MessageSteps steps, MessageDeadlines deadlines) {
+    RegisterMessageDelegate(MessageSteps steps, MessageDeadlines deadlines, MessagesProperties properties) {
         this.steps = steps;
         this.deadlines = deadlines;
+        this.properties = properties;
     }
 
     @Override
@@ -46,5 +49,19 @@ class RegisterMessageDelegate implements JavaDelegate {
         // one type for the deadline expressions, whichever way the case started
         execution.setVariable(VAR_DETECTED_AT, Date.from(entry.detectedAt()));
         execution.setVariable(VAR_DETECTED_AT_TEXT, deadlines.format(entry.organization(), entry.detectedAt()));
+        // MSG-20: a repeat by reference is linked at once; a match is offered to the specialist (Task_ConfirmRepeat)
+        steps.checkRepeat(entry, string(execution, VAR_REPEAT_OF), properties.repeatWindow(),
+                        string(execution, VAR_REGISTERED_BY))
+                .ifPresent(check -> {
+                    if (check.confirmed()) {
+                        RepeatVariables.markRepeat(execution, check.earlier());
+                    } else {
+                        execution.setVariable(VAR_REPEAT_CANDIDATE, check.earlier().businessKey());
+                        execution.setVariable(VAR_REPEAT_TEXT, "Возможно, повтор обращения "
+                                + check.earlier().businessKey() + " от "
+                                + deadlines.format(entry.organization(), check.earlier().detectedAt())
+                                + ": тот же автор, сеть и тема. Текст: " + check.earlier().text());
+                    }
+                });
     }
 }

@@ -421,13 +421,13 @@ class AccountLifecycleTests {
                 "displayName", "Блог");
         assertThatThrownBy(() -> steps.as("zags-accounts", () -> runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .processDefinitionWithoutTenantId().setVariables(blog).execute())).hasMessageContaining("ACC-1");
-        // a zags user naming minzdrav as the organization is refused
+        // a zags user naming minzdrav as the organization is refused by the engine
         Map<String, Object> foreign = new HashMap<>(form);
         foreign.put("organization", "minzdrav");
         foreign.put("url", "https://ok.ru/foreign" + unique());
         assertThatThrownBy(() -> steps.as("zags-accounts", () -> runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .processDefinitionWithoutTenantId().setVariables(foreign).execute()))
-                .hasMessageContaining("не ведёт аккаунты организации minzdrav");
+                .hasMessageContaining("не может начать дело организации minzdrav");
     }
 
     private List<String> publicUrls() {

@@ -145,7 +145,12 @@ class AccountSecurityReviewTests {
     void onlyTheSystemStartsReviews() {
         long id = activeAccount("minzdrav", true, LocalDate.of(2026, 10, 1));
 
+        // in another organization the engine refuses the start itself
         assertThatThrownBy(() -> steps.as("zags-registry", () -> runtime.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
+                .withoutTenantId().setVariable(VAR_ORGANIZATION, "minzdrav").setVariable(VAR_ACCOUNT_ID, id)
+                .correlateStartMessage())).hasMessageContaining("не может начать дело организации minzdrav");
+        // in the user's own organization the review refuses a start that is not the system's
+        assertThatThrownBy(() -> steps.as("minzdrav-registry", () -> runtime.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
                 .withoutTenantId().setVariable(VAR_ORGANIZATION, "minzdrav").setVariable(VAR_ACCOUNT_ID, id)
                 .correlateStartMessage())).hasMessageContaining("запускается только системой");
 

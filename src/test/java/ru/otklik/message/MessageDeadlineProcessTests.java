@@ -25,7 +25,7 @@ import static ru.otklik.message.MessageResponseProcess.*;
 class MessageDeadlineProcessTests extends MessageProcessTestSupport {
 
     @Test
-    @DisplayName("MSG-8, MSG-24, MSG-27: detected Friday 17:50 — routing due Monday 09:15, warned at 09:08:45, breach escalated")
+    @DisplayName("MSG-8, MSG-24, MSG-27: detected Friday 17:50 — routing due Monday 09:15, warned at 09:08:45, breach escalated and attributed to the ОТО specialists")
     void routingFromFridayEvening() {
         // Given a message detected on Friday 2026-11-27 at 17:50 and reported over the API
         clock("2026-11-27T17:52");
@@ -60,9 +60,11 @@ class MessageDeadlineProcessTests extends MessageProcessTestSupport {
         clock("2026-11-30T09:16");
         fire(instance, BOUNDARY_ROUTING_OVERDUE);
 
-        // Then the breach is recorded against the coordinator, the head of the body is told, the task moves up
+        // Then the breach is recorded against the ОТО specialists, who answer for the routing deadlines (MSG-24; the
+        // message came from monitoring, so no single specialist registered it); the head of the body is told, the
+        // task moves up
         assertThat(registry.violations(reported.id())).containsExactly(new Violation("routing", "MSG-8",
-                "zags-coordinator", at("2026-11-30T09:15"), at("2026-11-30T09:16")));
+                "zags-specialists", at("2026-11-30T09:15"), at("2026-11-30T09:16")));
         assertThat(registry.overdueSteps(reported.id())).containsExactly(MessageStep.ROUTING);
         assertBreachNotified(reported, classify.getId(), "zags-head", "zags-coordinator", "zags-coordinator-substitute");
         assertThat(task(instance, TASK_CLASSIFY).getPriority()).isEqualTo(MessageEscalations.OVERDUE_PRIORITY);

@@ -28,7 +28,7 @@ class MessageDeadlinesTests {
     }
 
     static MessageDeadlines deadlines(double share) {
-        return new MessageDeadlines(WORKING_TIME, POLICIES, new MessagesProperties(share));
+        return new MessageDeadlines(WORKING_TIME, POLICIES, new MessagesProperties(share, java.time.Duration.ofDays(30)));
     }
 
     @Test
@@ -66,8 +66,8 @@ class MessageDeadlinesTests {
     @Test
     @DisplayName("MSG-24: otklik.messages.warning-share must lie strictly between 0 and 1")
     void shareBounds() {
-        assertThatThrownBy(() -> new MessagesProperties(0)).hasMessageContaining("warning-share");
-        assertThatThrownBy(() -> new MessagesProperties(1)).hasMessageContaining("warning-share");
-        assertThat(new MessagesProperties(0.9).warningShare()).isEqualTo(0.9);
+        assertThatThrownBy(() -> new MessagesProperties(0, java.time.Duration.ofDays(30))).hasMessageContaining("warning-share");
+        assertThatThrownBy(() -> new MessagesProperties(1, java.time.Duration.ofDays(30))).hasMessageContaining("warning-share");
+        assertThat(new MessagesProperties(0.9, java.time.Duration.ofDays(30)).warningShare()).isEqualTo(0.9);
     }
 }

@@ -87,8 +87,9 @@ class MessageRegistryPostgresTests {
         Job overdue = management.createJobQuery().processInstanceId(started.processInstanceId())
                 .activityId(BOUNDARY_ROUTING_OVERDUE).singleResult();
         management.executeJob(overdue.getId());
+        // MSG-24: the ОТО specialists answer for the routing deadlines
         assertThat(registry.violations(started.id())).containsExactly(new Violation("routing", "MSG-8",
-                "nkr-coordinator,nkr-coordinator-substitute", at("2026-11-30T09:15"), at("2026-11-30T09:16")));
+                "nkr-specialists", at("2026-11-30T09:15"), at("2026-11-30T09:16")));
         assertThat(notifications.forMessage(started.id())).singleElement()
                 .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationKind.DEADLINE_BREACHED));
         assertThat(registry.events(started.id())).extracting(MessageEvent::step)

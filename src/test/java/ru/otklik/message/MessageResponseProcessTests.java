@@ -201,8 +201,8 @@ class MessageResponseProcessTests extends MessageProcessTestSupport {
 
         // When the executor drafts, the coordinator approves within 15 minutes and a specialist posts
         clock("2026-11-24T11:00");
-        complete(instance, TASK_DRAFT, "zags-executor-oto", form(VAR_ANSWER_KIND, "INTERMEDIATE",
-                VAR_ANSWER_TEXT, "Иван, спасибо! Уже разбираемся, ответим сегодня."));
+        complete(instance, TASK_DRAFT, "zags-executor-oto", form(VAR_ANSWER_KIND, "FINAL",
+                VAR_ANSWER_TEXT, "Иван, спасибо! Повторное свидетельство выдаём в день обращения в любом отделе ЗАГС."));
         assertThat(task(instance, TASK_APPROVE)).hasDueDate(date("2026-11-24T11:15"));
         clock("2026-11-24T11:05");
         complete(instance, TASK_APPROVE, "zags-coordinator", form(VAR_APPROVAL_DECISION, DECISION_APPROVE));

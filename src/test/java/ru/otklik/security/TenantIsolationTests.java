@@ -124,6 +124,20 @@ class TenantIsolationTests {
     }
 
     @Test
+    @DisplayName("a zags specialist cannot start a case of minzdrav over /engine-rest by naming the organization")
+    void cannotStartCaseOfOtherOrganization() {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("MessageResponse").count();
+        Map<String, Object> body = Map.of("variables", Map.of(
+                "organization", Map.of("value", "minzdrav", "type", "String"),
+                "text", Map.of("value", "Проверка", "type", "String")));
+        ResponseEntity<String> start = rest.withBasicAuth("zags-specialist", "demo").postForEntity(
+                "/engine-rest/process-definition/key/MessageResponse/start", body, String.class);
+        assertThat(start.getStatusCode().is2xxSuccessful()).as(start.toString()).isFalse();
+        assertThat(start.getBody()).contains("не может начать дело организации minzdrav");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("MessageResponse").count()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("the same holds through the Java API under an authenticated user")
     void javaApi() {
         try {

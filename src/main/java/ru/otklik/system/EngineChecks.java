@@ -1,4 +1,4 @@
-package ru.otklik.account;
+package ru.otklik.system;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -10,15 +10,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import java.util.function.Supplier;
 
 /**
- * Runs engine calls the process makes on its own behalf (reading its own tasks, starting the recipient's or a
- * review case in another tenant) without the authorization and tenant checks of whoever's action led there.
+ * Engine calls a process makes on the system's behalf (reading a department's members, raising a task's
+ * priority, starting a case in another organization's tenant) run without the authorization and tenant checks
+ * of whoever's action led there: those checks guard what users do, not what the system does for them.
  */
-final class AccountEngineChecks {
+public final class EngineChecks {
 
-    private AccountEngineChecks() {
+    private EngineChecks() {
     }
 
-    static <T> T withoutChecks(Supplier<T> call) {
+    public static <T> T withoutChecks(Supplier<T> call) {
         CommandContext context = Context.getCommandContext();
         if (context == null) {
             return call.get();
@@ -39,11 +40,18 @@ final class AccountEngineChecks {
         }
     }
 
+    public static void withoutChecks(Runnable call) {
+        withoutChecks(() -> {
+            call.run();
+            return null;
+        });
+    }
+
     /**
-     * Refuses a start that only the system makes (the recipient's side, a review of one account) when a user other
-     * than an administrator makes it, e.g. by correlating the message over the engine's REST API.
+     * Refuses a start that only the system makes (e.g. the recipient's side of a report, a review of one
+     * account) when a user other than an administrator makes it, e.g. by correlating a message over the REST API.
      */
-    static void requireSystem(IdentityService identity, String what) {
+    public static void requireSystem(IdentityService identity, String what) {
         Authentication current = identity.getCurrentAuthentication();
         if (current != null && (current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
             throw new ProcessEngineException(what + " запускается только системой");
