@@ -23,17 +23,11 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
         if (server == null) {
             try {
+                // zonky stops the server with a shutdown hook of its own
                 server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting
-                }
-            }));
         }
         return server;
     }
