@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -17,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,8 +27,8 @@ import java.util.stream.Stream;
 /**
  * The channel staff already watch: every notification is logged and kept in the table {@code notification};
  * one that concerns a task is also written on that task as a comment, which Tasklist shows in the task's
- * history. (A user task in the process carries what needs an acknowledgement, such as MSG-26.) Mail comes
- * as a further {@link Notifier}.
+ * history. (A user task in the process carries what needs an acknowledgement, such as MSG-26.) Mail is a
+ * further {@link Notifier}, {@link MailNotifier}; the application's {@code Notifier} is {@link CompositeNotifier}.
  */
 @Component
 public class TasklistNotifier implements Notifier {
@@ -44,19 +47,35 @@ public class TasklistNotifier implements Notifier {
 
     @Override
     public void send(Notification n) {
+        store(n);
+    }
+
+    /**
+     * Does what {@link #send} does and returns the id of the row in {@code notification} (mail status
+     * {@link MailStatus#NOT_SENT}), so that further channels can report on it.
+     */
+    public long store(Notification n) {
         String recipients = Stream.concat(n.userIds().stream().sorted().map(u -> USER + u),
                 n.groupIds().stream().sorted().map(g -> GROUP + g)).collect(Collectors.joining(","));
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO notification (organization_id, kind, message_id, task_id, recipients, subject, body, "
                         + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(n.organization(), n.kind().name(), n.messageId(), n.taskId(), recipients, n.subject(),
                         n.body(), OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))
-                .update();
+                .update(key, "id");
         if (n.taskId() != null) {
             String to = Stream.concat(n.userIds().stream().sorted(), n.groupIds().stream().sorted())
                     .collect(Collectors.joining(", "));
             comment(n.taskId(), n.subject() + ". " + n.body() + " Получатели: " + to + ".");
         }
         log.info("Notification {} to {}: {}", n.kind(), recipients, n.subject());
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** A stored notification by id, if present. */
+    public Optional<StoredNotification> find(long id) {
+        return jdbc.sql("SELECT id, organization_id, kind, message_id, task_id, recipients, subject, body, created_at "
+                + "FROM notification WHERE id = ?").param(id).query(TasklistNotifier::row).optional();
     }
 
     /** The notifications about a registry entry, oldest first. */
