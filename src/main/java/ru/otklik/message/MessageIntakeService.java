@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.otklik.content.moderation.ModerationLog;
 import ru.otklik.organization.OrganizationPolicies;
 import ru.otklik.organization.OrganizationPolicy;
 import ru.otklik.organization.Role;
@@ -62,10 +63,16 @@ public class MessageIntakeService {
     private final OrganizationPolicies policies;
     private final TransactionTemplate transaction;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final ModerationLog moderationLog;
+
+    /** ACC-10: journal step of a message whose author is on the blacklist of an account of the organization. */
+    public static final String EVENT_AUTHOR_BLACKLISTED = "author-blacklisted";
 
     MessageIntakeService(MessageRegistry registry, MessageProcess process, OrganizationPolicies policies,
-                         PlatformTransactionManager transactions, org.camunda.bpm.engine.TaskService tasks) {
+                         PlatformTransactionManager transactions, org.camunda.bpm.engine.TaskService tasks,
+                         ModerationLog moderationLog) {
         this.registry = registry;
+        this.moderationLog = moderationLog;
         this.process = process;
         this.policies = policies;
         this.tasks = tasks;
@@ -167,7 +174,21 @@ public class MessageIntakeService {
         if (!registration.created()) {
             return registration;
         }
+        markBlacklistedAuthor(registration.entry(), actor);
         return new Registration(process.start(registration.entry(), repeatOf), true);
+    }
+
+    /**
+     * ACC-10: a message whose author is on the blacklist of an account of the organization in the same network is
+     * still registered and processed; the journal says so, and the entry's view shows {@code authorBlacklisted}.
+     */
+    private void markBlacklistedAuthor(MessageEntry entry, String actor) {
+        moderationLog.blacklisted(entry.organization(), entry.network(), entry.authorId())
+                .ifPresent(listed -> registry.appendEvent(entry.id(), EVENT_AUTHOR_BLACKLISTED, actor, now(), "ACC-10",
+                        "Автор в чёрном списке аккаунта " + listed.accountUrl() + " (с "
+                                + listed.addedAt().atZone(zone(entry.organization())).toLocalDate()
+                                .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                                + ", основание: " + listed.reasonTitle() + ")"));
     }
 
     private Optional<MessageEntry> findExisting(NewMessage message) {

@@ -374,26 +374,6 @@ public class MessageRegistry {
                              Instant moderatedAt) {
     }
 
-    /**
-     * MSG-23, ACC-10: the message is not processed and not answered; the moderation log keeps what was done
-     * with the comment and the author.
-     */
-    @Transactional
-    public void moderated(long id, String reason, boolean commentDeleted, boolean authorBlacklisted, String notes,
-                          String actor, Instant at) {
-        MessageEntry entry = find(id).orElseThrow(() -> new IllegalStateException("Message " + id + " is not in the registry"));
-        jdbc.sql("INSERT INTO moderation_log (organization_id, message_id, network, author_id, author_name, url, reason, "
-                        + "comment_deleted, author_blacklisted, notes, moderated_by, moderated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(entry.organization(), id, entry.network().name(), entry.authorId(), entry.authorName(),
-                        entry.url(), reason, commentDeleted, authorBlacklisted, notes, actor, utc(at)).update();
-        changeStatus(id, MessageStatus.NOT_PROCESSED);
-        appendEvent(id, MessageEvents.MODERATED, actor, at, "MSG-23", "Основание: " + reason
-                + (commentDeleted ? "; комментарий удалён" : "")
-                + (authorBlacklisted ? "; автор в чёрном списке" : "; автор не заблокирован")
-                + (notes == null ? "" : "; " + notes));
-    }
-
     /** The moderation log entry of a message, if it was not to be processed (MSG-23). */
     public Optional<Moderation> moderation(long id) {
         return jdbc.sql("SELECT * FROM moderation_log WHERE message_id = ?").param(id)

@@ -330,45 +330,6 @@ public class MessageSteps {
         }
     }
 
-    /** MSG-23: the grounds for not processing a message. */
-    static final Set<String> MODERATION_REASONS = Set.of("HARM", "OBSCENE", "THREAT");
-
-    /**
-     * MSG-23, ACC-10: the message is not processed; the specialist deleted the comment and blacklisted the
-     * author where the network allows — mandatory where the organization's policy says so (nkr).
-     *
-     * @throws MessageValidationException when the reason is missing, the comment is not deleted, or a mandatory
-     *                                    blacklisting is missing
-     */
-    @Transactional
-    public void moderated(long messageId, String organization, String reason, Object commentDeleted,
-                          Object authorBlacklisted, String notes, String actor, Instant now) {
-        String why = required(reason, "Основание");
-        if (!MODERATION_REASONS.contains(why)) {
-            throw new MessageValidationException("Неизвестное основание: " + reason + ".");
-        }
-        if (!Boolean.TRUE.equals(bool(commentDeleted))) {
-            throw new MessageValidationException("Удалите комментарий и отметьте это в форме (MSG-23, ACC-10).");
-        }
-        boolean blacklisted = Boolean.TRUE.equals(bool(authorBlacklisted));
-        if (!blacklisted && policies.get(organization).blacklistMandatory()) {
-            throw new MessageValidationException("Автора необходимо внести в чёрный список: для организации это "
-                    + "обязательно (ACC-10).");
-        }
-        String text = trimToNull(notes);
-        if (text != null) {
-            maxLength(text, 2000, "Примечание");
-        }
-        registry.moderated(messageId, why, true, blacklisted, text, actor, now);
-    }
-
-    private static Boolean bool(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return value == null ? null : Boolean.valueOf(value.toString());
-    }
-
     /** A multi-value form field: a Java collection, a JSON array (Spin) or comma-separated text. */
     static List<String> values(Object value) {
         List<String> out = new ArrayList<>();

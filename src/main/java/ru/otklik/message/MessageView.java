@@ -18,13 +18,15 @@ import java.util.Map;
  * @param deadlines   by step ({@code routing}, {@code answer}, {@code draft} …), as far as known
  * @param events      the journal, oldest first
  * @param violations  breached deadlines, in the order they were breached
+ * @param authorBlacklisted ACC-10: at intake the author was on the blacklist of an account of the organization in
+ *                          the network (the message is processed all the same)
  */
 public record MessageView(long id, String org, String businessKey, Network network, String externalId, String url,
                           String authorName, String authorId, String text, String topic, String location,
                           OffsetDateTime postedAt, OffsetDateTime detectedAt, MessageStatus status,
                           String statusTitle, Importance importance, List<String> departments, String executor,
                           String processInstanceId, Map<String, OffsetDateTime> deadlines, List<Event> events,
-                          List<ViolationView> violations) {
+                          List<ViolationView> violations, boolean authorBlacklisted) {
 
     /** An entry of the journal: who did which step when, under which rule. */
     public record Event(String step, String actor, OffsetDateTime occurredAt, String ruleId, String details) {
@@ -43,7 +45,8 @@ public record MessageView(long id, String org, String businessKey, Network netwo
                 events.stream().map(v -> new Event(v.step(), v.actor(), at(v.occurredAt(), zone), v.ruleId(),
                         v.details())).toList(),
                 violations.stream().map(v -> new ViolationView(v.step(), v.ruleId(), v.responsibleUser(),
-                        at(v.dueAt(), zone), at(v.actualAt(), zone))).toList());
+                        at(v.dueAt(), zone), at(v.actualAt(), zone))).toList(),
+                events.stream().anyMatch(v -> MessageIntakeService.EVENT_AUTHOR_BLACKLISTED.equals(v.step())));
     }
 
     /** The instant at the organization's offset; {@code null} stays {@code null}. */

@@ -25,6 +25,8 @@ class MessageResponseProcessTests extends MessageProcessTestSupport {
     @Autowired
     FormService forms;
     @Autowired
+    ru.otklik.content.style.StyleChecker styleChecker;
+    @Autowired
     RepositoryService repository;
 
     @Test
@@ -88,11 +90,17 @@ class MessageResponseProcessTests extends MessageProcessTestSupport {
         // When the draft is submitted at 11:00 and the department head returns it at 11:20 with remarks
         clock("2026-11-23T11:00");
         complete(instance, TASK_DRAFT, "zags-executor-yur", form(VAR_ANSWER_KIND, "FINAL",
-                VAR_ANSWER_TEXT, "Ольга, здравствуйте! Запись открыта, напишите нам в личные сообщения.",
+                VAR_ANSWER_TEXT, "Ольга, здравствуйте! Запись открыта в рамках программы, напишите нам в личные сообщения.",
                 VAR_PHOTO_URL, null, VAR_VIDEO_URL, null));
         assertThat(instance).isWaitingAt(TASK_APPROVE).task().hasDueDate(date("2026-11-23T11:30"))
                 .hasCandidateGroup("zags-heads-yur").hasCandidateGroup("zags-coordinator")
                 .hasCandidateGroup("zags-coordinator-substitute");
+        // ACC-11, MSG-22: the approver's form shows the style check of the draft (warnings only)
+        java.util.Map<String, Object> approvalVariables = tasks.getVariables(task(instance, TASK_APPROVE).getId());
+        assertThat((String) approvalVariables.get("styleSummary")).isNotBlank()
+                .isEqualTo(styleChecker.check("Ольга, здравствуйте! Запись открыта в рамках программы, напишите нам "
+                        + "в личные сообщения.").summary());
+        assertThat((String) approvalVariables.get("styleWarnings")).contains("«в рамках»");
         clock("2026-11-23T11:20");
         complete(instance, TASK_APPROVE, "zags-head-yur", form(VAR_APPROVAL_DECISION, DECISION_RETURN,
                 VAR_REMARKS, "Укажите адрес и часы приёма"));

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import ru.otklik.content.moderation.ModerationAction;
+import ru.otklik.content.moderation.ModerationLog;
+import ru.otklik.content.moderation.ModerationReason;
 import ru.otklik.notification.NotificationKind;
 
 import java.util.List;
@@ -35,6 +38,8 @@ class MessageVariantProcessTests extends MessageProcessTestSupport {
     RepositoryService repository;
     @Autowired
     MessageSteps steps;
+    @Autowired
+    ModerationLog moderationLog;
     @Autowired
     org.springframework.boot.test.web.client.TestRestTemplate rest;
 
@@ -317,7 +322,7 @@ class MessageVariantProcessTests extends MessageProcessTestSupport {
         MessageEntry entry = entry(instance);
         assertThat(entry.status()).isEqualTo(MessageStatus.NOT_PROCESSED);
         assertThat(registry.moderation(entry.id())).hasValueSatisfying(m -> {
-            assertThat(m.reason()).isEqualTo("OBSCENE");
+            assertThat(m.reason()).isEqualTo("OBSCENITY");
             assertThat(m.commentDeleted()).isTrue();
             assertThat(m.authorBlacklisted()).isTrue();
             assertThat(m.authorId()).isEqualTo("id666");
@@ -326,9 +331,58 @@ class MessageVariantProcessTests extends MessageProcessTestSupport {
         });
         assertThat(journal(entry)).contains(MessageEvents.MODERATED).doesNotContain(MessageEvents.ANSWER_POSTED);
 
-        // And for nkr blacklisting the author is mandatory (ACC-10)
-        assertThatThrownBy(() -> steps.moderated(entry.id(), "nkr", "THREAT", true, false, null, "nkr-specialist",
-                at("2026-11-23T10:05"))).hasMessageContaining("чёрный список");
+        // And the row was written through the system's one moderation log (ACC-10)
+        assertThat(moderationLog.forMessage(entry.id())).hasValueSatisfying(m -> {
+            assertThat(m.reason()).isEqualTo(ModerationReason.OBSCENITY);
+            assertThat(m.action()).isEqualTo(ModerationAction.DELETED_AND_BLACKLISTED);
+            assertThat(m.source()).isEqualTo("MESSAGE");
+            assertThat(m.accountId()).isNull();
+        });
+    }
+
+    @Test
+    @DisplayName("MSG-23, ACC-10: for nkr the moderation log refuses to record it without blacklisting the author; the task stays open")
+    void notToBeProcessedNkrBlacklistMandatory() {
+        clock("2026-11-23T10:02");
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+                .latestVersion().singleResult().getId();
+        ProcessInstance[] started = new ProcessInstance[1];
+        asNkr("nkr-specialist", () -> started[0] = forms.submitStartForm(definitionId, form(
+                VAR_DETECTED_AT, formTime("2026-11-23T10:00"), VAR_NETWORK, "VK",
+                VAR_URL, "https://vk.com/wall-200_" + System.nanoTime(), VAR_AUTHOR_NAME, "Аноним",
+                VAR_AUTHOR_ID, "id777", VAR_TEXT, "Угроза", VAR_TOPIC, "—", VAR_LOCATION, "Новокузнецк",
+                VAR_NOT_TO_BE_PROCESSED, true)));
+        ProcessInstance instance = started[0];
+        assertThat(instance).isWaitingAt(TASK_MODERATE);
+        String taskId = task(instance, TASK_MODERATE).getId();
+        asNkr("nkr-specialist", () -> tasks.claim(taskId, "nkr-specialist"));
+
+        assertThatThrownBy(() -> asNkr("nkr-specialist", () -> tasks.complete(taskId, form(
+                VAR_MODERATION_REASON, "THREAT", VAR_COMMENT_DELETED, true, VAR_AUTHOR_BLACKLISTED, false))))
+                .hasMessageContaining("Автора необходимо внести в чёрный список").hasMessageContaining("ACC-10");
+        assertThat(instance).isWaitingAt(TASK_MODERATE);
+        assertThat(moderationLog.forMessage(entry(instance).id())).isEmpty();
+
+        asNkr("nkr-specialist", () -> tasks.complete(taskId, form(VAR_MODERATION_REASON, "THREAT",
+                VAR_COMMENT_DELETED, true, VAR_AUTHOR_BLACKLISTED, true)));
+        assertThat(instance).isEnded().hasPassed(END_NOT_PROCESSED);
+        assertThat(moderationLog.forMessage(entry(instance).id())).hasValueSatisfying(m -> {
+            assertThat(m.reason()).isEqualTo(ModerationReason.THREAT);
+            assertThat(m.action()).isEqualTo(ModerationAction.DELETED_AND_BLACKLISTED);
+            assertThat(m.organization()).isEqualTo("nkr");
+        });
+    }
+
+    /** Runs as a user of nkr (the support's {@code as} works in zags). */
+    private void asNkr(String userId, Runnable action) {
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identity.setAuthentication(userId, groups, List.of("nkr"));
+        try {
+            action.run();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test

@@ -42,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static ru.otklik.content.approval.ContentApprovalProcess.*;
@@ -62,7 +61,6 @@ public class ContentApprovals {
             + "round, round_started_at, due_at, status, remarks, answer, decided_by, decided_at, late, "
             + "process_instance_id";
     private static final int MAX_CONTENT = 20000;
-    private static final int MAX_WARNINGS_SHOWN = 20;
     private static final DateTimeFormatter RU_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final JdbcClient jdbc;
@@ -214,15 +212,7 @@ public class ContentApprovals {
 
     /** ACC-11: the warnings as lines for a read-only form field. */
     static String warnings(StyleReport report) {
-        if (report.warnings().isEmpty()) {
-            return "Замечаний по стилю нет.";
-        }
-        String lines = report.warnings().stream().limit(MAX_WARNINGS_SHOWN)
-                .map(w -> "• " + w.categoryLabel() + ": «" + w.marker() + "» — " + w.message()
-                        + (w.suggestions().isEmpty() ? "" : " Лучше: " + String.join(", ", w.suggestions()) + "."))
-                .collect(Collectors.joining("\n"));
-        int more = report.warnings().size() - MAX_WARNINGS_SHOWN;
-        return more > 0 ? lines + "\n… и ещё " + more : lines;
+        return ru.otklik.content.style.StyleFormText.warnings(report);
     }
 
     /**
