@@ -25,6 +25,7 @@ import ru.otklik.security.Staff;
 import ru.otklik.system.EngineChecks;
 import ru.otklik.web.InvalidFieldException;
 import ru.otklik.web.NotFoundException;
+import ru.otklik.web.StaffPages;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,7 @@ import java.util.Map;
 @Controller
 class AbsencePageController {
 
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = StaffPages.CONTENT_SECURITY_POLICY;
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final Map<String, String> FIELDS = Map.of("userId", "Сотрудник", "from", "С", "to", "По",
@@ -122,31 +122,9 @@ class AbsencePageController {
         return backToPage(org);
     }
 
-    /** The same-origin check of form POSTs, in place of a CSRF token (see the class comment). */
+    /** The same-origin check of form POSTs, in place of a CSRF token (see {@link StaffPages}). */
     static boolean sameOrigin(HttpServletRequest request) {
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin")) {
-            return false;
-        }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        String source = origin != null ? origin : request.getHeader(HttpHeaders.REFERER);
-        if (source == null) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(source.trim());
-            if (uri.getHost() == null || uri.getScheme() == null) {
-                return false; // includes "Origin: null" (sandboxed frames, file:)
-            }
-            return uri.getHost().equalsIgnoreCase(request.getServerName())
-                    && port(uri.getPort(), uri.getScheme()) == request.getServerPort();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static int port(int port, String scheme) {
-        return port != -1 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        return StaffPages.sameOrigin(request);
     }
 
     private ResponseEntity<String> render(String org, HttpStatus status, String error, Form form) {

@@ -29,7 +29,7 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                     ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         return http
-                .securityMatcher("/api/**", "/actuator/**", "/absences/**")
+                .securityMatcher("/api/**", "/actuator/**", "/absences/**", "/moderation/**", "/moderation")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
