@@ -12,6 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import ru.otklik.organization.Network;
 import ru.otklik.organization.OrganizationPolicy;
 import ru.otklik.organization.UnknownOrganizationException;
+import ru.otklik.web.StaffPages;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -168,7 +169,7 @@ class PublicRegistryPageController {
     }
 
     private static String e(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
+        return StaffPages.escape(value);
     }
 
     private static final String STYLE = """

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,6 @@ import ru.otklik.web.NotFoundException;
 import ru.otklik.web.StaffPages;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,8 +54,6 @@ import java.util.Map;
 @Controller
 class AbsencePageController {
 
-    static final String CONTENT_SECURITY_POLICY = StaffPages.CONTENT_SECURITY_POLICY;
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final Map<String, String> FIELDS = Map.of("userId", "Сотрудник", "from", "С", "to", "По",
             "reason", "Причина", "org", "Организация");
@@ -224,8 +220,7 @@ class AbsencePageController {
 
     private static ResponseEntity<String> backToPage(String org) {
         URI page = UriComponentsBuilder.fromPath("/absences").queryParam("org", org).encode().build().toUri();
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY).build();
+        return StaffPages.seeOther(page);
     }
 
     private static ResponseEntity<String> crossOrigin() {
@@ -248,14 +243,11 @@ class AbsencePageController {
     }
 
     private static ResponseEntity<String> respond(HttpStatus status, String html) {
-        return ResponseEntity.status(status).contentType(HTML)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(html);
+        return StaffPages.respond(status, html);
     }
 
     private static String e(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
+        return StaffPages.escape(value);
     }
 
     private static final String STYLE = """
