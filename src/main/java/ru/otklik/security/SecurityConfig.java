@@ -29,7 +29,8 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                     ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         return http
-                .securityMatcher("/api/**", "/actuator/**", "/absences/**", "/moderation/**", "/moderation")
+                .securityMatcher("/api/**", "/actuator/**", "/absences/**", "/moderation/**", "/moderation",
+                        "/dashboard", "/dashboard/**", "/reports", "/reports/**")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
