@@ -290,6 +290,13 @@ public class MessageRegistry {
                 kind.title() + ". Ссылка на ответ: " + answerUrl);
     }
 
+    /** MSG-25: the working time from detection to the first posted answer; later answers keep it. */
+    @Transactional
+    public void firstAnswerWorkingTime(long id, java.time.Duration workingTime) {
+        jdbc.sql("UPDATE message SET answer_working_seconds = ? WHERE id = ? AND answer_working_seconds IS NULL")
+                .params(workingTime.getSeconds(), id).update();
+    }
+
     /**
      * MSG-9: a department returned the message as not its competence, with the reason; the date and time of
      * the return are in the journal. The step's deadline (15 minutes of receipt) is kept in {@code return_due}.

@@ -47,7 +47,14 @@ public final class MessageResponseProcess {
     public static final String BOUNDARY_REWORK_OVERDUE = "BoundaryEvent_ReworkOverdue";
     public static final String TASK_WARN_REWORK = "Task_WarnRework";
     public static final String TASK_ESCALATE_REWORK = "Task_EscalateRework";
+    // MSG-16: posting, through the network's API or by hand
+    public static final String SUBPROCESS_POSTING = "SubProcess_Posting";
+    public static final String GATEWAY_API_POSTING = "Gateway_ApiPosting";
+    public static final String TASK_PUBLISH = "Task_PublishAnswer";
+    public static final String BOUNDARY_PUBLISH_FAILED = "BoundaryEvent_PublishFailed";
+    public static final String END_PUBLISHED_VIA_API = "EndEvent_PublishedViaApi";
     public static final String TASK_POST = "Task_PostAnswer";
+    public static final String END_POSTED_MANUALLY = "EndEvent_PostedManually";
     public static final String BOUNDARY_POSTING_WARNING = "BoundaryEvent_PostingWarning";
     public static final String BOUNDARY_POSTING_OVERDUE = "BoundaryEvent_PostingOverdue";
     public static final String TASK_WARN_POSTING = "Task_WarnPosting";
@@ -190,7 +197,7 @@ public final class MessageResponseProcess {
     public static final String DECISION_APPROVE = "APPROVE";
     public static final String DECISION_RETURN = "RETURN";
 
-    /** Each user task with a deadline, by the step it runs. */
+    /** Each user task (or subprocess) with a deadline, by the step it runs. */
     private static final Map<String, MessageStep> STEP_OF_TASK = Map.of(
             TASK_CLASSIFY, MessageStep.ROUTING,
             TASK_CONFIRM_REPEAT, MessageStep.ROUTING,
@@ -198,7 +205,7 @@ public final class MessageResponseProcess {
             TASK_DRAFT, MessageStep.DRAFT,
             TASK_APPROVE, MessageStep.APPROVAL,
             TASK_REWORK, MessageStep.REWORK,
-            TASK_POST, MessageStep.POSTING,
+            SUBPROCESS_POSTING, MessageStep.POSTING,
             TASK_REROUTE, MessageStep.REROUTE,
             TASK_PREPARE_PART, MessageStep.PART);
 

@@ -472,6 +472,10 @@ public class MessageSteps {
             throw new MessageValidationException("Ответ не может быть размещён раньше, чем обнаружено сообщение.");
         }
         registry.answered(messageId, url, at, actor, kind);
+        if (detectedAt != null) {
+            // MSG-25: the working time to the first answer, for the monthly summary's median and 90th percentile
+            registry.firstAnswerWorkingTime(messageId, workingTime.forOrganization(organization).between(detectedAt, at));
+        }
         return at;
     }
 

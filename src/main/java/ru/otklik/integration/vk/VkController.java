@@ -9,11 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import ru.otklik.integration.SecretCipher;
@@ -25,12 +27,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The VK Callback API endpoint (no login: VK proves itself with the community's secret key) and the staff
- * endpoint that connects a community (HTTP Basic).
+ * endpoints that connect a community and set its API access token (HTTP Basic).
  */
 @RestController
 class VkController {
 
     static final String CALLBACK_PATH = "/api/integrations/vk/callback";
+    static final String TOKEN_PATH = "/api/integrations/vk/communities/{groupId:\\d{1,18}}/token";
     /** Callback API events are a few kilobytes; a message with many attachments stays far below this. */
     static final int MAX_BODY = 512 * 1024;
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
@@ -89,6 +92,46 @@ class VkController {
             throw new InvalidFieldException("groupId", "нужен положительный id сообщества");
         }
         return settings.save(groupId, request.org(), request.confirmation(), request.secret(), CurrentStaff.get());
+    }
+
+    /**
+     * @param accessToken a VK API access token of the community (or of an administrator of it) with the rights
+     *                    to comment on its wall and board and to send its messages
+     * @param org         only when the community is an account of several organizations
+     */
+    record TokenRequest(
+            @NotBlank(message = "обязательное поле: ключ доступа к API ВКонтакте")
+            @Size(max = 512, message = "не длиннее {max} символов")
+            @Pattern(regexp = "[\\x21-\\x7E]*", message = "ключ доступа — латинские буквы, цифры и знаки без пробелов")
+            String accessToken,
+
+            @Size(max = 64, message = "не длиннее {max} символов")
+            String org) {
+
+        /** Keeps the token out of logs and error messages. */
+        @Override
+        public String toString() {
+            return "TokenRequest[accessToken=***, org=" + org + "]";
+        }
+    }
+
+    /** MSG-16: the community's API access token, write-only. */
+    @PutMapping(path = TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    VkCommunitySettings.TokenView token(@PathVariable long groupId, @Valid @RequestBody TokenRequest request) {
+        return settings.saveToken(positive(groupId), request.org(), request.accessToken(), CurrentStaff.get());
+    }
+
+    @DeleteMapping(TOKEN_PATH)
+    VkCommunitySettings.TokenView deleteToken(@PathVariable long groupId,
+                                              @RequestParam(required = false) String org) {
+        return settings.deleteToken(positive(groupId), org, CurrentStaff.get());
+    }
+
+    private static long positive(long groupId) {
+        if (groupId <= 0) {
+            throw new InvalidFieldException("groupId", "нужен положительный id сообщества");
+        }
+        return groupId;
     }
 
     @ExceptionHandler(VkCallback.VkCallbackRefusedException.class)

@@ -115,14 +115,23 @@ final class VkEvents {
     /** The one place a {@link MessageRequest} is built from an event. */
     private static MessageRequest request(String org, String externalId, String url, long fromId, JsonNode item,
                                           Instant receivedAt) {
-        String text = item.path("text").asText("");
+        JsonNode textNode = item.path("text");
+        if (!textNode.isMissingNode() && !textNode.isNull() && !textNode.isTextual()) {
+            throw new MalformedEventException("object.text", "поле object.text не является строкой");
+        }
+        String text = textNode.asText("");
         if (text.isBlank()) {
             text = NO_TEXT;
         } else if (text.length() > TEXT_MAX) {
             int end = Character.isHighSurrogate(text.charAt(TEXT_MAX - 2)) ? TEXT_MAX - 2 : TEXT_MAX - 1;
             text = text.substring(0, end) + "…";
         }
-        long date = item.path("date").asLong(0);
+        JsonNode dateNode = item.path("date");
+        if (!dateNode.isMissingNode() && !dateNode.isNull()
+                && (!dateNode.isIntegralNumber() || !dateNode.canConvertToLong() || dateNode.asLong() <= 0)) {
+            throw new MalformedEventException("object.date", "поле object.date не является временем Unix в секундах");
+        }
+        long date = dateNode.asLong(0);
         OffsetDateTime postedAt = date > 0 ? OffsetDateTime.ofInstant(Instant.ofEpochSecond(date), ZoneOffset.UTC) : null;
         OffsetDateTime detectedAt = OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC);
         return IntakeRequests.of(org, Network.VK, externalId, url, null, "id" + fromId, text, postedAt, detectedAt,
@@ -144,6 +153,11 @@ final class VkEvents {
 
         MalformedEventException(String field) {
             super("поле " + field + " отсутствует или не является целым числом");
+            this.field = field;
+        }
+
+        MalformedEventException(String field, String message) {
+            super(message);
             this.field = field;
         }
 
