@@ -62,6 +62,7 @@ public class MessageIntakeService {
     private final MessageProcess process;
     private final OrganizationPolicies policies;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
     private final org.camunda.bpm.engine.TaskService tasks;
     private final ModerationLog moderationLog;
 
@@ -80,6 +81,8 @@ public class MessageIntakeService {
         // back completely before the winner's entry is read.
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -95,16 +98,30 @@ public class MessageIntakeService {
      * @throws ru.otklik.security.OrganizationAccessDeniedException  403: neither intake nor specialist there
      */
     public Registration report(MessageRequest request, Staff staff) {
+        return report(request, staff, transaction);
+    }
+
+    /**
+     * MSG-8: as {@link #report}, but inside the caller's transaction, so that an import commits a batch of rows
+     * and its own record of them at once (one commit per batch instead of one per message). Each attempt is a
+     * savepoint: a failed row is undone alone and the caller's transaction goes on; what it registered is
+     * committed, or rolled back, with the caller's transaction. Without a transaction, as {@link #report}.
+     */
+    public Registration reportWithin(MessageRequest request, Staff staff) {
+        return report(request, staff, savepoint);
+    }
+
+    private Registration report(MessageRequest request, Staff staff, TransactionTemplate each) {
         NewMessage message = validated(request, now());
         policies.get(message.organization());
         staff.requireRole(message.organization(), Role.INTAKE, Role.SPECIALIST);
         if (trimToNull(request.inReplyTo()) != null) {
-            return transaction.execute(status -> authorReplied(message, request.inReplyTo().trim(), staff.userId()));
+            return each.execute(status -> authorReplied(message, request.inReplyTo().trim(), staff.userId()));
         }
         long giveUpAt = System.nanoTime() + RETRY_BUDGET.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                Registration registration = transaction.execute(status -> registerAndStart(message,
+                Registration registration = each.execute(status -> registerAndStart(message,
                         request.repeatOf(), staff.userId()));
                 if (registration.created()) {
                     log.info("Message {} registered by {} (case {})", registration.entry().businessKey(),
@@ -241,7 +258,20 @@ public class MessageIntakeService {
 
     // ---- checks of POST /api/messages beyond the annotations of MessageRequest ----
 
+    /** Deadlines are computed in working time from 2000 on; no network post is older. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     static NewMessage validated(MessageRequest request, Instant now) {
+        requireNoNul("org", request.org());
+        requireNoNul("externalId", request.externalId());
+        requireNoNul("url", request.url());
+        requireNoNul("authorName", request.authorName());
+        requireNoNul("authorId", request.authorId());
+        requireNoNul("text", request.text());
+        requireNoNul("topic", request.topic());
+        requireNoNul("location", request.location());
+        requireNoNul("repeatOf", request.repeatOf());
+        requireNoNul("inReplyTo", request.inReplyTo());
         String externalId = trimToNull(request.externalId());
         String url = trimToNull(request.url());
         if (externalId == null && url == null) {
@@ -256,13 +286,26 @@ public class MessageIntakeService {
             throw new InvalidFieldException("detectedAt",
                     "время обнаружения в будущем (позже текущего более чем на 5 минут)");
         }
+        if (detectedAt.isBefore(EARLIEST)) {
+            throw new InvalidFieldException("detectedAt", "время обнаружения раньше 2000 года");
+        }
         OffsetDateTime postedAt = request.postedAt();
         if (postedAt != null && postedAt.toInstant().isAfter(detectedAt.plus(CLOCK_SKEW))) {
             throw new InvalidFieldException("postedAt", "время публикации позже времени обнаружения");
         }
+        if (postedAt != null && postedAt.toInstant().isBefore(EARLIEST)) {
+            throw new InvalidFieldException("postedAt", "время публикации раньше 2000 года");
+        }
         return new NewMessage(request.org().trim(), request.network(), externalId, url,
                 trimToNull(request.authorName()), trimToNull(request.authorId()), request.text(), postedAt,
                 detectedAt, trimToNull(request.topic()), trimToNull(request.location()));
+    }
+
+    /** PostgreSQL cannot store U+0000 in text; no post contains it. */
+    private static void requireNoNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidFieldException(field, "недопустимый символ U+0000");
+        }
     }
 
     private static void requireHttpUrl(String url) {

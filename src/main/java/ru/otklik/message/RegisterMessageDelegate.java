@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
+import java.util.Objects;
 
 import static ru.otklik.message.MessageResponseProcess.*;
 import static ru.otklik.message.ProcessVariables.string;
@@ -45,9 +46,9 @@ class RegisterMessageDelegate implements JavaDelegate {
             execution.setVariable(VAR_ORGANIZATION, entry.organization());
             execution.setProcessBusinessKey(entry.businessKey());
         }
-        execution.setVariable(VAR_BUSINESS_KEY, entry.businessKey());
+        setIfChanged(execution, VAR_BUSINESS_KEY, entry.businessKey());
         // one type for the deadline expressions, whichever way the case started
-        execution.setVariable(VAR_DETECTED_AT, Date.from(entry.detectedAt()));
+        setIfChanged(execution, VAR_DETECTED_AT, Date.from(entry.detectedAt()));
         execution.setVariable(VAR_DETECTED_AT_TEXT, deadlines.format(entry.organization(), entry.detectedAt()));
         // MSG-20: a repeat by reference is linked at once; a match is offered to the specialist (Task_ConfirmRepeat)
         steps.checkRepeat(entry, string(execution, VAR_REPEAT_OF), properties.repeatWindow(),
@@ -63,5 +64,15 @@ class RegisterMessageDelegate implements JavaDelegate {
                                 + ": тот же автор, сеть и тема. Текст: " + check.earlier().text());
                     }
                 });
+    }
+
+    /**
+     * A case started by the intake already holds these values: setting them again would only write a variable
+     * update and its history for nothing.
+     */
+    private static void setIfChanged(DelegateExecution execution, String name, Object value) {
+        if (!Objects.equals(execution.getVariable(name), value)) {
+            execution.setVariable(name, value);
+        }
     }
 }

@@ -180,6 +180,13 @@ final class MonitoringCsv implements Closeable {
         return true;
     }
 
+    /** Skips the rows up to and including {@code row}: those a resumed import has done. */
+    void skipThrough(int row) {
+        while (hasNext() && next.number() <= row) {
+            next = null;
+        }
+    }
+
     Row next() {
         if (!hasNext()) {
             throw new NoSuchElementException();

@@ -10,18 +10,18 @@ import ru.otklik.message.MessageIntakeService;
 import ru.otklik.message.MessageRequest;
 import ru.otklik.message.Registration;
 import ru.otklik.organization.OrganizationPolicies;
+import ru.otklik.organization.OrganizationPolicy;
 import ru.otklik.organization.Role;
 import ru.otklik.organization.UnknownOrganizationException;
 import ru.otklik.security.Staff;
 import ru.otklik.web.InvalidFieldException;
 
-import java.io.IOException;
+import java.util.List;
 
 /**
- * Imports an export of a monitoring system (MSG-8): every row goes through the intake of
- * {@code POST /api/messages} — its validation, its deduplication and its transaction with the start of the
- * case — one row at a time, so a bad row costs only itself and a file of any length needs no more memory
- * than one row. The outcome of each row is handed to a {@link Results} as soon as it is known.
+ * Imports the rows of a monitoring export (MSG-8): every row goes through the intake of
+ * {@code POST /api/messages} — its validation and its deduplication — and starts its case, so a bad row costs
+ * only itself. Who may import, and which organization an import belongs to, is decided here too.
  */
 @Service
 class MonitoringImport {
@@ -32,18 +32,6 @@ class MonitoringImport {
 
     /** The outcome of a row; {@code row} counts the header as row 1, as a spreadsheet shows it. */
     record RowResult(int row, Status status, Long id, String businessKey, String field, String message) {
-    }
-
-    record Summary(int accepted, int duplicates, int errors) {
-
-        int total() {
-            return accepted + duplicates + errors;
-        }
-    }
-
-    /** Receives the outcome of each row in file order. */
-    interface Results {
-        void row(RowResult result) throws IOException;
     }
 
     private final MessageIntakeService intake;
@@ -57,59 +45,42 @@ class MonitoringImport {
     }
 
     /**
-     * The checks before anything is read: a named organization exists (404) and the caller may report there
-     * (403); without one, the caller must be an intake system or an ОТО specialist somewhere (403).
+     * The checks before anything is read, and the organization the import belongs to: a named organization
+     * exists (404) and the caller may report there (403); without one, the caller must be an intake system or
+     * an ОТО specialist somewhere (403), and the import belongs to that organization when it is the only one.
+     *
+     * @return the import's organization; null for a caller who reports for several organizations and named none
      */
-    void authorize(String defaultOrg, Staff staff) {
-        if (defaultOrg != null) {
-            policies.get(defaultOrg);
-            staff.requireRole(defaultOrg, Role.INTAKE, Role.SPECIALIST);
-            return;
+    String owner(String org, Staff staff) {
+        if (org != null) {
+            policies.get(org);
+            staff.requireRole(org, Role.INTAKE, Role.SPECIALIST);
+            return org;
         }
-        boolean mayReport = policies.all().stream()
-                .anyMatch(p -> staff.hasRole(p.id(), Role.INTAKE) || staff.hasRole(p.id(), Role.SPECIALIST));
-        if (!mayReport) {
+        List<String> reportable = policies.all().stream().map(OrganizationPolicy::id)
+                .filter(id -> staff.hasRole(id, Role.INTAKE) || staff.hasRole(id, Role.SPECIALIST)).toList();
+        if (reportable.isEmpty()) {
             throw new AccessDeniedException("Загружать сообщения могут системы мониторинга и специалисты ОТО");
         }
+        return reportable.size() == 1 ? reportable.get(0) : null;
     }
 
     /**
-     * Imports the rows of an opened file. A file that stops being readable (bad encoding, broken quoting)
-     * ends the import with an error for that row; the rows before it stay imported.
+     * Imports a row in the caller's transaction (a savepoint of its own, so that a failed row is undone alone).
+     * A row of another organization than the import's is refused: the import and its outcomes belong to one
+     * organization.
+     *
+     * @param owner the import's organization, also of rows that name none; null: every row names its own
      */
-    Summary importRows(MonitoringCsv csv, String defaultOrg, Staff staff, Results results) throws IOException {
-        int accepted = 0;
-        int duplicates = 0;
-        int errors = 0;
-        while (true) {
-            RowResult result;
-            try {
-                if (!csv.hasNext()) {
-                    break;
-                }
-                result = importRow(csv.next(), defaultOrg, staff);
-            } catch (MonitoringCsv.UnreadableException e) {
-                results.row(new RowResult(e.row, Status.ERROR, null, null, "file", e.getMessage()));
-                errors++;
-                break;
-            }
-            switch (result.status()) {
-                case ACCEPTED -> accepted++;
-                case DUPLICATE -> duplicates++;
-                case ERROR -> errors++;
-            }
-            results.row(result);
-        }
-        log.info("Monitoring import by {}: {} accepted, {} duplicates, {} errors", staff.userId(), accepted,
-                duplicates, errors);
-        return new Summary(accepted, duplicates, errors);
-    }
-
-    private RowResult importRow(MonitoringCsv.Row row, String defaultOrg, Staff staff) {
+    RowResult importRow(MonitoringCsv.Row row, String owner, Staff staff) {
         try {
-            MessageRequest request = MonitoringRows.request(row, defaultOrg, intake::zone);
+            MessageRequest request = MonitoringRows.request(row, owner, intake::zone);
+            if (owner != null && !owner.equals(request.org())) {
+                return error(row, MonitoringCsv.Column.ORG.name, "строка другой организации («" + request.org()
+                        + "»), а загрузка — организации «" + owner + "»: загрузите её строки отдельно");
+            }
             IntakeRequests.validate(validator, request);
-            Registration registration = intake.report(request, staff);
+            Registration registration = intake.reportWithin(request, staff);
             return new RowResult(row.number(), registration.created() ? Status.ACCEPTED : Status.DUPLICATE,
                     registration.entry().id(), registration.entry().businessKey(), null,
                     registration.created() ? null : "сообщение уже есть в реестре");
