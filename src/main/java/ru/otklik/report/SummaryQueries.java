@@ -1,0 +1,430 @@
+package ru.otklik.report;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import ru.otklik.organization.OrganizationPolicies;
+import ru.otklik.organization.OrganizationPolicy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static ru.otklik.report.SqlTime.utc;
+
+/**
+ * Computes a {@link Summary} from the registries with SQL aggregation (MSG-25, MSG-28): the database groups the
+ * rows, only group totals come back. Portable between H2 and PostgreSQL ({@code PERCENTILE_CONT … WITHIN GROUP}
+ * for the median and the 90th percentile, conditional sums, a department list joined by {@code LIKE} on the
+ * comma-separated {@code message.departments}).
+ */
+@Component
+public class SummaryQueries {
+
+    /** The organization as a whole; departments are grouped under their ids. */
+    static final String WHOLE = "*";
+    static final String RETURNED_NOT_COMPETENT = "returned-not-competent";
+    static final String RETURNED_FOR_REWORK = "returned";
+    static final String FINAL_ANSWER_DUE = "final-answer-due";
+    /** The months of the trend lines: the period's month and the twelve before it. */
+    static final int TREND_MONTHS = 13;
+
+    /** The answer breaches of the first round: a breach due after an intermediate answer is the final's (MSG-17). */
+    private static final String FINAL_ROUND = "EXISTS (SELECT 1 FROM message_event fe WHERE fe.message_id = v.message_id "
+            + "AND fe.step = '" + FINAL_ANSWER_DUE + "' AND fe.occurred_at < v.due_at)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final OrganizationPolicies policies;
+
+    public SummaryQueries(NamedParameterJdbcTemplate jdbc, OrganizationPolicies policies) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+    }
+
+    /** The summary of the organization for the period, as of {@code now}. */
+    @Transactional(readOnly = true)
+    public Summary compile(String organization, Period period, Instant now) {
+        OrganizationPolicy policy = policies.get(organization);
+        ZoneId zone = ZoneId.of(policy.schedule().zone());
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        figures.put(WHOLE, new Figures());
+        policy.departments().forEach(d -> figures.put(d.id(), new Figures()));
+        MapSqlParameterSource params = range(organization, period, zone);
+        for (Scope scope : List.of(Scope.whole(), Scope.departments(policy))) {
+            if (scope == null) {
+                continue;
+            }
+            params.addValues(scope.params());
+            counters(scope, params, figures);
+            dimensions(scope, params, figures);
+            events(scope, params, figures);
+            breaches(scope, params, figures);
+            violations(scope, params, figures);
+        }
+        List<Summary.ViolationCount> violations = new ArrayList<>(figures.get(WHOLE).violations);
+        violations.addAll(otherViolations(params));
+        violations.sort(Comparator.comparing(Summary.ViolationCount::count).reversed()
+                .thenComparing(Summary.ViolationCount::responsible).thenComparing(Summary.ViolationCount::ruleId));
+
+        List<Period> months = new ArrayList<>();
+        YearMonth last = YearMonth.from(period.lastDay());
+        for (int i = TREND_MONTHS - 1; i >= 0; i--) {
+            months.add(Period.of(last.minusMonths(i)));
+        }
+        List<Summary.Headline> trend = headlines(organization, zone, months);
+        Summary.Dynamics dynamics;
+        if (period.wholeMonth()) {
+            dynamics = new Summary.Dynamics(trend.get(TREND_MONTHS - 1), trend.get(TREND_MONTHS - 2), trend.get(0));
+        } else {
+            List<Summary.Headline> three = headlines(organization, zone,
+                    List.of(period, period.previous(), period.yearEarlier()));
+            dynamics = new Summary.Dynamics(three.get(0), three.get(1), three.get(2));
+        }
+        Figures whole = figures.remove(WHOLE);
+        Map<String, Long> byDepartment = new LinkedHashMap<>();
+        List<Summary.Department> departments = new ArrayList<>();
+        for (OrganizationPolicy.Department d : policy.departments()) {
+            Figures f = figures.get(d.id());
+            byDepartment.put(d.id(), f.messages);
+            departments.add(new Summary.Department(d.id(), d.name(), f.toRecord(Map.of())));
+        }
+        return new Summary(organization, policy.shortName(), period, now, whole.toRecord(byDepartment), departments,
+                violations, dynamics, trend, accounts(params));
+    }
+
+    // ---- messages ----
+
+    private void counters(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(scope.dept()).append(" AS dept, COUNT(*) AS messages, ")
+                .append("SUM(CASE WHEN m.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, ")
+                .append("SUM(CASE WHEN m.status = 'NOT_PROCESSED' THEN 1 ELSE 0 END) AS not_processed, ")
+                .append("SUM(CASE WHEN m.repeat_of IS NOT NULL THEN 1 ELSE 0 END) AS repeats, ")
+                .append("SUM(CASE WHEN m.departments LIKE '%,%' THEN 1 ELSE 0 END) AS joint, ");
+        for (Deadline d : Deadline.values()) {
+            if (d.column != null) {
+                sql.append("COUNT(m.").append(d.column).append(") AS due_").append(d.key).append(", ");
+            }
+        }
+        sql.append("PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY m.answer_working_seconds) AS median_seconds, ")
+                .append("PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY m.answer_working_seconds) AS p90_seconds ")
+                .append("FROM message m").append(scope.join()).append(" WHERE ").append(COHORT)
+                .append(scope.groupBy());
+        jdbc.query(sql.toString(), params, rs -> {
+            Figures f = figures.get(rs.getString("dept"));
+            f.messages = rs.getLong("messages");
+            f.answered = rs.getLong("answered");
+            f.notProcessed = rs.getLong("not_processed");
+            f.repeats = rs.getLong("repeats");
+            f.joint = rs.getLong("joint");
+            for (Deadline d : Deadline.values()) {
+                if (d.column != null) {
+                    f.applicable.put(d, rs.getLong("due_" + d.key));
+                }
+            }
+            f.median = seconds(rs, "median_seconds");
+            f.p90 = seconds(rs, "p90_seconds");
+        });
+    }
+
+    /** One pass groups by all four dimensions at once; the per-dimension totals are summed from its groups. */
+    private void dimensions(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
+        String sql = "SELECT " + scope.dept() + " AS dept, m.importance, m.network, m.topic, m.location, COUNT(*) AS n "
+                + "FROM message m" + scope.join() + " WHERE " + COHORT
+                + " GROUP BY " + scope.groupColumns("") + "m.importance, m.network, m.topic, m.location";
+        jdbc.query(sql, params, rs -> {
+            Figures f = figures.get(rs.getString("dept"));
+            long n = rs.getLong("n");
+            f.byImportance.merge(label(rs.getString("importance")), n, Long::sum);
+            f.byNetwork.merge(label(rs.getString("network")), n, Long::sum);
+            f.byTopic.merge(label(rs.getString("topic")), n, Long::sum);
+            f.byLocation.merge(label(rs.getString("location")), n, Long::sum);
+        });
+    }
+
+    /** Returns (MSG-9), returns for rework (MSG-15), intermediate answers and the finals after them (MSG-17). */
+    private void events(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
+        String sql = "SELECT " + scope.dept() + " AS dept, e.step, COUNT(*) AS events, "
+                + "COUNT(DISTINCT e.message_id) AS messages, "
+                + "COUNT(DISTINCT CASE WHEN m.status = 'ANSWERED' THEN e.message_id END) AS answered "
+                + "FROM message_event e JOIN message m ON m.id = e.message_id" + scope.join()
+                + " WHERE e.step IN ('" + RETURNED_NOT_COMPETENT + "', '" + RETURNED_FOR_REWORK + "', '"
+                + FINAL_ANSWER_DUE + "') AND " + COHORT
+                + " GROUP BY " + scope.groupColumns("") + "e.step";
+        jdbc.query(sql, params, rs -> {
+            Figures f = figures.get(rs.getString("dept"));
+            switch (rs.getString("step")) {
+                case RETURNED_NOT_COMPETENT -> {
+                    f.returns = rs.getLong("events");
+                    f.returnedMessages = rs.getLong("messages");
+                }
+                case RETURNED_FOR_REWORK -> f.reworks = rs.getLong("events");
+                default -> {
+                    f.intermediate = rs.getLong("messages");
+                    f.finals = rs.getLong("answered");
+                    f.applicable.put(Deadline.FINAL, rs.getLong("messages"));
+                }
+            }
+        });
+    }
+
+    /** Messages of the period with a breach of each deadline (MSG-24, MSG-27). */
+    private void breaches(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
+        String sql = "SELECT dept, step_key, COUNT(DISTINCT message_id) AS breached FROM (SELECT " + scope.dept()
+                + " AS dept, v.message_id, CASE WHEN v.step = 'answer' AND " + FINAL_ROUND
+                + " THEN 'final' ELSE v.step END AS step_key FROM message_violation v JOIN message m ON m.id = v.message_id"
+                + scope.join() + " WHERE " + COHORT + ") x GROUP BY dept, step_key";
+        Map<String, Deadline> byKey = new HashMap<>();
+        for (Deadline d : Deadline.values()) {
+            byKey.put(d.key, d);
+        }
+        jdbc.query(sql, params, rs -> {
+            Deadline d = byKey.get(rs.getString("step_key"));
+            if (d != null) {
+                figures.get(rs.getString("dept")).breached.put(d, rs.getLong("breached"));
+            }
+        });
+    }
+
+    /** Breaches recorded in the period, by person and rule (MSG-24, MSG-27). */
+    private void violations(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
+        String sql = "SELECT dept, responsible, rule_id, COUNT(*) AS n FROM (SELECT " + scope.dept() + " AS dept, "
+                + "COALESCE(v.responsible_user, '—') AS responsible, v.rule_id FROM message_violation v "
+                + "JOIN message m ON m.id = v.message_id" + scope.join()
+                + " WHERE m.organization_id = :org AND v.actual_at >= :from AND v.actual_at < :to) x "
+                + "GROUP BY dept, responsible, rule_id";
+        jdbc.query(sql, params, rs -> {
+            figures.get(rs.getString("dept")).violations.add(new Summary.ViolationCount("MESSAGE",
+                    rs.getString("responsible"), rs.getString("rule_id"), rs.getLong("n")));
+        });
+    }
+
+    /** Breached account terms (ACC-4, ACC-3) and content approval terms (ACC-15) recorded in the period. */
+    private List<Summary.ViolationCount> otherViolations(MapSqlParameterSource params) {
+        List<Summary.ViolationCount> list = new ArrayList<>();
+        jdbc.query("SELECT responsible, rule_id, COUNT(*) AS n FROM account_violation WHERE organization_id = :org "
+                + "AND recorded_at >= :from AND recorded_at < :to GROUP BY responsible, rule_id", params, rs -> {
+            list.add(new Summary.ViolationCount("ACCOUNT", rs.getString("responsible"), rs.getString("rule_id"),
+                    rs.getLong("n")));
+        });
+        jdbc.query("SELECT COALESCE(responsible, '—') AS responsible, rule_id, COUNT(*) AS n FROM content_violation "
+                + "WHERE organization_id = :org AND recorded_at >= :from AND recorded_at < :to "
+                + "GROUP BY COALESCE(responsible, '—'), rule_id", params, rs -> {
+            list.add(new Summary.ViolationCount("CONTENT", rs.getString("responsible"), rs.getString("rule_id"),
+                    rs.getLong("n")));
+        });
+        return list;
+    }
+
+    /**
+     * Headline figures of several periods in two passes: each message falls in the period of its detection,
+     * each breach in the period it was recorded in.
+     */
+    List<Summary.Headline> headlines(String organization, ZoneId zone, List<Period> periods) {
+        MapSqlParameterSource params = new MapSqlParameterSource("org", organization);
+        StringBuilder detected = new StringBuilder("CASE");
+        StringBuilder recorded = new StringBuilder("CASE");
+        Instant min = Instant.MAX;
+        Instant max = Instant.MIN;
+        for (int i = 0; i < periods.size(); i++) {
+            Instant from = start(periods.get(i).from(), zone);
+            Instant to = start(periods.get(i).to(), zone);
+            params.addValue("f" + i, utc(from)).addValue("t" + i, utc(to));
+            detected.append(" WHEN m.detected_at >= :f").append(i).append(" AND m.detected_at < :t").append(i)
+                    .append(" THEN ").append(i);
+            recorded.append(" WHEN v.actual_at >= :f").append(i).append(" AND v.actual_at < :t").append(i)
+                    .append(" THEN ").append(i);
+            min = from.isBefore(min) ? from : min;
+            max = to.isAfter(max) ? to : max;
+        }
+        params.addValue("min", utc(min)).addValue("max", utc(max));
+        long[][] counts = new long[periods.size()][5];
+        Long[] medians = new Long[periods.size()];
+        String messages = "SELECT bucket, COUNT(*) AS messages, SUM(answered) AS answered, SUM(applicable) AS applicable, "
+                + "SUM(breached) AS breached, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds "
+                + "FROM (SELECT " + detected + " END AS bucket, "
+                + "CASE WHEN m.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered, "
+                + "CASE WHEN m.answer_due IS NOT NULL THEN 1 ELSE 0 END AS applicable, "
+                + "CASE WHEN m.answer_due IS NOT NULL AND b.message_id IS NOT NULL THEN 1 ELSE 0 END AS breached, "
+                + "m.answer_working_seconds AS seconds FROM message m LEFT JOIN (SELECT DISTINCT v.message_id "
+                + "FROM message_violation v WHERE v.step = 'answer' AND NOT " + FINAL_ROUND + ") b ON b.message_id = m.id "
+                + "WHERE m.organization_id = :org AND m.detected_at >= :min AND m.detected_at < :max) x "
+                + "WHERE bucket IS NOT NULL GROUP BY bucket";
+        jdbc.query(messages, params, rs -> {
+            int i = rs.getInt("bucket");
+            counts[i][0] = rs.getLong("messages");
+            counts[i][1] = rs.getLong("answered");
+            counts[i][2] = rs.getLong("applicable");
+            counts[i][3] = rs.getLong("breached");
+            medians[i] = seconds(rs, "median_seconds");
+        });
+        String breaches = "SELECT bucket, COUNT(*) AS n FROM (SELECT " + recorded + " END AS bucket FROM message_violation v "
+                + "JOIN message m ON m.id = v.message_id WHERE m.organization_id = :org AND v.actual_at >= :min "
+                + "AND v.actual_at < :max) x WHERE bucket IS NOT NULL GROUP BY bucket";
+        jdbc.query(breaches, params, rs -> {
+            counts[rs.getInt("bucket")][4] = rs.getLong("n");
+        });
+        List<Summary.Headline> list = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            long[] c = counts[i];
+            list.add(new Summary.Headline(periods.get(i), c[0], c[1], c[2], c[3], c[4], medians[i]));
+        }
+        return list;
+    }
+
+    // ---- accounts ----
+
+    private Summary.Accounts accounts(MapSqlParameterSource params) {
+        Map<String, Long> changes = grouped("SELECT a.action AS k, COUNT(*) AS n FROM account_audit a "
+                + "JOIN account ac ON ac.id = a.account_id WHERE ac.organization_id = :org AND a.occurred_at >= :from "
+                + "AND a.occurred_at < :to GROUP BY a.action", params);
+        long[] reports = single("SELECT COUNT(*), "
+                + "SUM(CASE WHEN reported_at IS NOT NULL AND reported_at <= due_at THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN reported_at > due_at THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 END) "
+                + "FROM account_report WHERE organization_id = :org AND due_at >= :from AND due_at < :to", params, 4);
+        long[] weeks = single("SELECT COUNT(*), SUM(CASE WHEN below_minimum THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN repost_cap_exceeded THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN below_minimum OR repost_cap_exceeded THEN 0 ELSE 1 END) "
+                + "FROM weekly_check_result WHERE organization_id = :org AND week_start >= :fromDate "
+                + "AND week_start < :toDate", params, 4);
+        long[] approvals = single("SELECT COUNT(*), SUM(CASE WHEN decided_at IS NOT NULL AND NOT late THEN 1 ELSE 0 END) "
+                + "FROM content_approval WHERE organization_id = :org AND submitted_at >= :from AND submitted_at < :to",
+                params, 2);
+        Map<String, Long> byReason = grouped("SELECT reason AS k, COUNT(*) AS n FROM moderation_log "
+                + "WHERE organization_id = :org AND moderated_at >= :from AND moderated_at < :to GROUP BY reason", params);
+        Map<String, Long> byAction = grouped("SELECT action AS k, COUNT(*) AS n FROM moderation_log "
+                + "WHERE organization_id = :org AND moderated_at >= :from AND moderated_at < :to GROUP BY action", params);
+        long moderated = byReason.values().stream().mapToLong(Long::longValue).sum();
+        return new Summary.Accounts(changes, reports[0], reports[1], reports[2], reports[3], weeks[0], weeks[1],
+                weeks[2], weeks[3], approvals[0], approvals[1], byReason, byAction, moderated);
+    }
+
+    private Map<String, Long> grouped(String sql, MapSqlParameterSource params) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        jdbc.query(sql, params, rs -> {
+            map.put(rs.getString("k"), rs.getLong("n"));
+        });
+        return sortedByCount(map);
+    }
+
+    private long[] single(String sql, MapSqlParameterSource params, int columns) {
+        return jdbc.queryForObject(sql, params, (rs, n) -> {
+            long[] values = new long[columns];
+            for (int i = 0; i < columns; i++) {
+                values[i] = rs.getLong(i + 1);
+            }
+            return values;
+        });
+    }
+
+    // ---- helpers ----
+
+    /** Messages of the organization detected in the period. */
+    private static final String COHORT = "m.organization_id = :org AND m.detected_at >= :from AND m.detected_at < :to";
+
+    private static MapSqlParameterSource range(String organization, Period period, ZoneId zone) {
+        return new MapSqlParameterSource("org", organization)
+                .addValue("from", utc(start(period.from(), zone)))
+                .addValue("to", utc(start(period.to(), zone)))
+                .addValue("fromDate", period.from())
+                .addValue("toDate", period.to());
+    }
+
+    static Instant start(java.time.LocalDate date, ZoneId zone) {
+        return date.atStartOfDay(zone).toInstant();
+    }
+
+
+    private static Long seconds(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : Math.round(((Number) value).doubleValue());
+    }
+
+    private static String label(String value) {
+        return value == null || value.isBlank() ? "не указано" : value;
+    }
+
+    private static Map<String, Long> sortedByCount(Map<String, Long> map) {
+        return map.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Whole organization (no join, no grouping) or its departments (joined by the department list). */
+    private record Scope(String dept, String join, Map<String, Object> params, boolean grouped) {
+
+        static Scope whole() {
+            return new Scope("'" + WHOLE + "'", "", Map.of(), false);
+        }
+
+        static Scope departments(OrganizationPolicy policy) {
+            if (policy.departments().isEmpty()) {
+                return null;
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < policy.departments().size(); i++) {
+                params.put("d" + i, policy.departments().get(i).id());
+                list.append(i == 0 ? "" : " UNION ALL ").append("SELECT CAST(:d").append(i)
+                        .append(" AS VARCHAR(64)) AS dept");
+            }
+            return new Scope("d.dept", " JOIN (" + list + ") d ON (',' || m.departments || ',') LIKE ('%,' || d.dept || ',%')",
+                    params, true);
+        }
+
+        String groupBy() {
+            return grouped ? " GROUP BY d.dept" : "";
+        }
+
+        String groupColumns(String suffix) {
+            return grouped ? "d.dept, " + suffix : suffix;
+        }
+    }
+
+    /** The figures of one scope while they are read. */
+    private static final class Figures {
+        long messages;
+        long answered;
+        long notProcessed;
+        long repeats;
+        long joint;
+        long returns;
+        long returnedMessages;
+        long reworks;
+        long intermediate;
+        long finals;
+        Long median;
+        Long p90;
+        final Map<String, Long> byImportance = new HashMap<>();
+        final Map<String, Long> byNetwork = new HashMap<>();
+        final Map<String, Long> byTopic = new HashMap<>();
+        final Map<String, Long> byLocation = new HashMap<>();
+        final Map<Deadline, Long> applicable = new HashMap<>();
+        final Map<Deadline, Long> breached = new HashMap<>();
+        final List<Summary.ViolationCount> violations = new ArrayList<>();
+
+        Summary.Figures toRecord(Map<String, Long> byDepartment) {
+            List<Summary.OnTime> onTime = new ArrayList<>();
+            for (Deadline d : Deadline.values()) {
+                onTime.add(new Summary.OnTime(d.key, d.ruleId, d.title, applicable.getOrDefault(d, 0L),
+                        breached.getOrDefault(d, 0L)));
+            }
+            violations.sort(Comparator.comparing(Summary.ViolationCount::count).reversed()
+                    .thenComparing(Summary.ViolationCount::responsible).thenComparing(Summary.ViolationCount::ruleId));
+            return new Summary.Figures(messages, answered, sortedByCount(byImportance), sortedByCount(byNetwork),
+                    sortedByCount(byTopic), sortedByCount(byLocation), byDepartment, returns, returnedMessages, reworks,
+                    joint, intermediate, finals, repeats, notProcessed, onTime, median, p90, List.copyOf(violations));
+        }
+    }
+}
