@@ -72,6 +72,13 @@ public class AbsenceRegister {
         if (request.to().isBefore(request.from())) {
             throw new InvalidFieldException("to", "последний день отсутствия раньше первого");
         }
+        // The working-time calendar, which the register serves, covers 2000–2099.
+        if (request.from().getYear() < 2000) {
+            throw new InvalidFieldException("from", "первый день отсутствия раньше 2000 года");
+        }
+        if (request.to().getYear() > 2099) {
+            throw new InvalidFieldException("to", "последний день отсутствия позже 2099 года");
+        }
         AbsenceReason reason;
         try {
             reason = AbsenceReason.valueOf(required(request.reason(), "reason").toUpperCase(Locale.ROOT));

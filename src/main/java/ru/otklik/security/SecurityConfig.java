@@ -43,6 +43,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic authentication carries no ambient credentials a forged request could use.
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders::api)
                 .build();
     }
 
@@ -54,7 +55,7 @@ class SecurityConfig {
                 // The Camunda webapps protect themselves (session login, CSRF token filter); /engine-rest uses
                 // the engine's authentication filter below.
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(SecurityHeaders::web)
                 .httpBasic(Customizer.withDefaults())
                 .build();
     }

@@ -3,18 +3,24 @@ package ru.otklik.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.otklik.organization.UnknownOrganizationException;
 
@@ -29,6 +35,12 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final ObjectProvider<MultipartProperties> multipart;
+
+    public ApiExceptionHandler(ObjectProvider<MultipartProperties> multipart) {
+        this.multipart = multipart;
+    }
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
@@ -54,6 +66,50 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Доступ запрещён");
         return problem;
+    }
+
+    /**
+     * An engine exception the app threw to refuse input (e.g. a reference to a case that does not exist, checked
+     * while the case starts) is a 400, a missing engine entry a 404, another organization's a 403 — as over
+     * {@code /engine-rest}; any other engine failure stays a 500.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ProblemDetail engine(ProcessEngineException e) {
+        jakarta.ws.rs.core.Response.Status status = EngineRestErrors.clientError(e);
+        if (status == null) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status.getStatusCode()),
+                EngineRestErrors.appMessage(e));
+        problem.setTitle(status == jakarta.ws.rs.core.Response.Status.BAD_REQUEST ? "Некорректные данные"
+                : status == jakarta.ws.rs.core.Response.Status.NOT_FOUND ? "Не найдено" : "Доступ запрещён");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String given = ex.getContentType() == null ? "не указан" : "«" + ex.getContentType() + "»";
+        return naming("Content-Type", "Неподдерживаемый тип содержимого", "Тип содержимого " + given
+                + " не поддерживается; допустимо: " + MediaType.toString(ex.getSupportedMediaTypes()),
+                ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String limit = multipart.getIfAvailable() == null ? "" : " " + multipart.getIfAvailable().getMaxFileSize();
+        return naming("file", "Слишком большой файл",
+                "file: файл больше допустимого размера" + limit + "; загрузка не принята", ex, headers, status, request);
+    }
+
+    /** A problem of Spring MVC's own errors in Russian, naming what was wrong in {@code field}. */
+    private ResponseEntity<Object> naming(String field, String title, String detail, Exception ex, HttpHeaders headers,
+                                          HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("field", field);
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override

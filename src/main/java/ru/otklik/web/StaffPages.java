@@ -25,7 +25,7 @@ public final class StaffPages {
 
     /** The pages run no scripts. */
     public static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private StaffPages() {

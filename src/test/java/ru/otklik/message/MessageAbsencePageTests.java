@@ -56,7 +56,7 @@ class MessageAbsencePageTests {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
         assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
-                .isEqualTo("default-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+                .isEqualTo("default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
         assertThat(page.getBody()).contains("Реестр отсутствий", "zags-specialist", "10.03.2099", "12.03.2099",
                 "Командировка", "Удалить", "Добавить отсутствие");
 
