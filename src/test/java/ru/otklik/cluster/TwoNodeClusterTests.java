@@ -1,0 +1,235 @@
+package ru.otklik.cluster;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Camunda's homogeneous cluster: two application nodes, each a JVM of its own with its job executor, on one
+ * PostgreSQL. Nothing is shared but the database; the job executors compete for the same jobs, and a job is
+ * locked by one node for {@link #LOCK_TIME} at a time.
+ *
+ * <p>The messages are reported as detected 20 days ago, so that both routing timers of each case (warning and
+ * breach of the 25 working minutes, MSG-8, MSG-24) are due at once: the nodes run in real time and cannot share a
+ * controlled clock.
+ */
+@Tag("cluster")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Two nodes on one PostgreSQL")
+class TwoNodeClusterTests {
+
+    static final int MESSAGES = Integer.getInteger("otklik.cluster.messages", 1_000);
+    static final Duration LOCK_TIME = Duration.ofSeconds(20);
+    /** Generous: on a busy build machine a start takes minutes. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    static final Map<String, String> JOB_EXECUTOR = Map.of(
+            "camunda.bpm.job-execution.enabled", "true",
+            "camunda.bpm.job-execution.lock-time-in-millis", Long.toString(LOCK_TIME.toMillis()),
+            "camunda.bpm.job-execution.wait-time-in-millis", "500",
+            "camunda.bpm.job-execution.max-wait", "2000");
+
+    ClusterDatabase database;
+    ClusterNode nodeA;
+    ClusterNode nodeB;
+    JdbcTemplate jdbc;
+    final IntakeClient client = new IntakeClient();
+
+    @BeforeAll
+    void startCluster() {
+        Path work = ClusterDatabase.workFolder("two-nodes");
+        database = ClusterDatabase.create(work);
+        jdbc = database.jdbc();
+        // One after the other: the first start creates the schema and the directory
+        nodeA = ClusterNode.of("node-a", database, work, JOB_EXECUTOR);
+        nodeB = ClusterNode.of("node-b", database, work, JOB_EXECUTOR);
+        nodeA.start(START_TIMEOUT);
+        nodeB.start(START_TIMEOUT);
+    }
+
+    @AfterAll
+    void stopCluster() {
+        for (AutoCloseable closeable : new AutoCloseable[]{nodeA, nodeB, database}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // the next one must still be closed
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("MSG-8, MSG-24, MSG-27: messages spread over both nodes → every due timer fires exactly once, on both nodes, one warning and one violation per message")
+    void dueTimersFireOnceAcrossTheNodes() throws Exception {
+        Duration cpuBefore = nodeA.cpuTime().plus(nodeB.cpuTime());
+        long started = System.nanoTime();
+        List<IntakeClient.Answer> answers = report("spread-", MESSAGES, List.of(nodeA, nodeB), 16);
+        long reported = System.nanoTime();
+
+        assertThat(answers).extracting(IntakeClient.Answer::status).containsOnly(201);
+        CaseRecords cases = new CaseRecords(jdbc, "spread-");
+        awaitRoutingTimersDone(cases, Duration.ofMinutes(4));
+        long done = System.nanoTime();
+
+        cases.assertRoutingTimersFiredOnce(MESSAGES);
+        Map<String, Long> byHost = cases.routingSuccesses().stream()
+                .collect(Collectors.groupingBy(s -> String.valueOf(s.get("host")), TreeMap::new, Collectors.counting()));
+        assertThat(byHost.keySet()).as("hosts that ran routing timers").containsExactly("node-a", "node-b");
+        System.out.printf("Cluster: %d messages reported over 2 nodes in %.1f s; %d routing timer jobs done %.1f s"
+                        + " later; jobs per host %s; failed attempts retried %d; CPU of both nodes %.1f s%n", MESSAGES,
+                seconds(reported - started), 2 * MESSAGES, seconds(done - reported), byHost,
+                cases.failedRoutingAttempts(), seconds(nodeA.cpuTime().plus(nodeB.cpuTime()).minus(cpuBefore).toNanos()));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("Node killed (kill -9) while holding locked jobs → the survivor runs them after their lock expires, once")
+    void survivorRunsTheJobsOfAKilledNode() throws Exception {
+        String lockOwnerA = lockOwnerOf();
+        ExecutorService burst = Executors.newSingleThreadExecutor();
+        Future<List<IntakeClient.Answer>> answers = burst.submit(() -> report("kill-", 300, List.of(nodeB), 8));
+
+        Map<String, Timestamp> heldByA = Map.of();
+        for (int attempt = 0; attempt < 50 && heldByA.isEmpty(); attempt++) {
+            awaitThat(() -> !lockedBy(lockOwnerA).isEmpty(), Duration.ofSeconds(60), "node-a holds locked jobs");
+            nodeA.freeze();
+            heldByA = lockedBy(lockOwnerA);
+            if (heldByA.isEmpty()) {
+                nodeA.thaw();
+            }
+        }
+        nodeA.kill();
+        long killed = System.nanoTime();
+        assertThat(heldByA).as("jobs locked by node-a when it was killed").isNotEmpty();
+
+        assertThat(answers.get()).extracting(IntakeClient.Answer::status).containsOnly(201);
+        burst.shutdown();
+        CaseRecords cases = new CaseRecords(jdbc, "kill-");
+        awaitRoutingTimersDone(cases, LOCK_TIME.plus(Duration.ofMinutes(2)));
+
+        Set<String> held = heldByA.keySet();
+        awaitThat(() -> held.stream().allMatch(job -> !successfulRuns(job).isEmpty()),
+                LOCK_TIME.plus(Duration.ofMinutes(1)), "every job node-a held has run");
+        for (Map.Entry<String, Timestamp> job : heldByA.entrySet()) {
+            List<Map<String, Object>> runs = successfulRuns(job.getKey());
+            assertThat(runs).as("successful runs of job %s", job.getKey()).hasSize(1);
+            assertThat(runs.get(0).get("host")).as("host of job %s", job.getKey()).isEqualTo("node-b");
+            assertThat((Timestamp) runs.get(0).get("at")).as("run of job %s", job.getKey())
+                    .isAfterOrEqualTo(job.getValue());
+        }
+        cases.assertRoutingTimersFiredOnce(300);
+        new CaseRecords(jdbc, "owner-").assertRoutingTimersFiredOnce(30);
+        System.out.printf("Cluster: node-a killed holding %d locked jobs (lock time %d s); all run once by node-b,"
+                + " checked %.1f s after the kill%n", heldByA.size(), LOCK_TIME.toSeconds(),
+                seconds(System.nanoTime() - killed));
+    }
+
+    /**
+     * Node A's lock owner (a random id of its job executor): node B is frozen, so that every job locked after B's
+     * locks could have expired is A's; then B goes on.
+     */
+    private String lockOwnerOf() throws Exception {
+        nodeB.freeze();
+        try {
+            Timestamp afterB = new Timestamp(System.currentTimeMillis() + LOCK_TIME.toMillis() + 1_000);
+            report("owner-", 30, List.of(nodeA), 4);
+            String[] owner = new String[1];
+            awaitThat(() -> {
+                List<String> owners = jdbc.queryForList("SELECT DISTINCT LOCK_OWNER_ FROM ACT_RU_JOB"
+                        + " WHERE LOCK_EXP_TIME_ > ?", String.class, afterB);
+                owner[0] = owners.isEmpty() ? null : owners.get(0);
+                return owners.size() == 1;
+            }, Duration.ofSeconds(60), "node-a locks jobs while node-b is frozen");
+            return owner[0];
+        } finally {
+            nodeB.thaw();
+        }
+    }
+
+    /** Successful executions of a job (any job, not only routing timers): host name and time. */
+    private List<Map<String, Object>> successfulRuns(String job) {
+        return jdbc.queryForList("SELECT HOSTNAME_ AS host, TIMESTAMP_ AS at FROM ACT_HI_JOB_LOG"
+                + " WHERE JOB_ID_ = ? AND JOB_STATE_ = 2", job);
+    }
+
+    /** Jobs with an unexpired lock of {@code owner}, with the lock's expiry. */
+    private Map<String, Timestamp> lockedBy(String owner) {
+        Map<String, Timestamp> locked = new TreeMap<>();
+        jdbc.query("SELECT ID_, LOCK_EXP_TIME_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ = ? AND LOCK_EXP_TIME_ > ?",
+                rs -> {
+                    locked.put(rs.getString(1), rs.getTimestamp(2));
+                }, owner, new Timestamp(System.currentTimeMillis()));
+        return locked;
+    }
+
+    /** Reports {@code count} messages detected 20 days ago, round robin over {@code nodes} and the organizations. */
+    private List<IntakeClient.Answer> report(String prefix, int count, List<ClusterNode> nodes, int concurrency)
+            throws Exception {
+        OffsetDateTime detected = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(20);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<IntakeClient.Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ClusterNode node = nodes.get(i % nodes.size());
+                Map<String, Object> message = IntakeClient.message(IntakeClient.ORGANIZATIONS[i % 5], prefix + i, detected);
+                futures.add(pool.submit(() -> client.post(node, message)));
+            }
+            List<IntakeClient.Answer> answers = new ArrayList<>();
+            for (Future<IntakeClient.Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void awaitRoutingTimersDone(CaseRecords cases, Duration timeout) {
+        awaitThat(() -> {
+            assertThat(cases.incidents()).as("incidents").isZero();
+            return cases.routingJobsLeft() == 0;
+        }, timeout, "every routing timer job has run");
+    }
+
+    static void awaitThat(BooleanSupplier condition, Duration timeout, String what) {
+        long giveUpAt = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - giveUpAt > 0) {
+                throw new AssertionError("Not within " + timeout + ": " + what);
+            }
+            ClusterNode.pause(Duration.ofMillis(250));
+        }
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
