@@ -1,0 +1,236 @@
+package ru.otklik.benchmark;
+
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.otklik.message.MessageIntakeService;
+import ru.otklik.message.MessageRequest;
+import ru.otklik.organization.Network;
+import ru.otklik.security.Staff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.otklik.message.MessageResponseProcess.BOUNDARY_ROUTING_OVERDUE;
+import static ru.otklik.message.MessageResponseProcess.BOUNDARY_ROUTING_WARNING;
+
+/**
+ * Timer precision: N open messages (default 10 000, {@code -Dotklik.benchmark.messages}) whose routing
+ * deadlines (MSG-8, 25 working minutes) fall due within one minute, with the job executor configured as the
+ * application configures it ({@code camunda.bpm.job-execution.*} in application.yml) or, with
+ * {@code -Dotklik.benchmark.job-executor=defaults}, with Camunda's defaults. The lag of a timer is the time
+ * from its due date to the end of its job (the warning, MSG-24, or the recorded violation and escalation,
+ * MSG-27), read from the job log; reported as p50, p90, p99 and max for both groups.
+ * <p>
+ * The cases are registered with the clock standing at Monday 2026-11-23 11:00 Kuzbass time; then the clock is
+ * set running a few seconds before the first warning is due, and again before the first overdue timer, so the
+ * run does not wait the real quarter of an hour in between.
+ */
+abstract class TimerPrecision {
+
+    private static final ZoneId KUZBASS = ZoneId.of("Asia/Novokuznetsk");
+    private static final Instant REGISTERED_AT = LocalDateTime.parse("2026-11-23T11:00").atZone(KUZBASS).toInstant();
+    private static final Duration LEAD = Duration.ofSeconds(5);
+    private static final Duration GIVE_UP = Duration.ofMinutes(15);
+
+    @Autowired
+    MessageIntakeService intake;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CamundaBpmProperties properties;
+
+    private JobExecutor jobExecutor;
+
+    abstract String database();
+
+    @AfterEach
+    void stop() {
+        if (jobExecutor != null && jobExecutor.isActive()) {
+            jobExecutor.shutdown();
+        }
+        ClockUtil.reset();
+    }
+
+    @Test
+    void timerPrecision() throws InterruptedException {
+        int messages = BenchmarkResults.intProperty("otklik.benchmark.messages", 10_000);
+        String mode = System.getProperty("otklik.benchmark.job-executor", "configured");
+        Staff monitoring = new BenchmarkStaff(identity).staff("monitoring");
+
+        // Detections spread over one minute, 8 min 45 s … 7 min 45 s before registration: routing due at
+        // detection + 25 working minutes (11:16:15 … 11:17:15), its warning at 75 % of the step (11:12 … 11:13).
+        ClockUtil.setCurrentTime(Date.from(REGISTERED_AT));
+        long registrationStarted = System.nanoTime();
+        Set<String> cases = new HashSet<>();
+        for (int i = 0; i < messages; i++) {
+            Instant detected = REGISTERED_AT.minus(Duration.ofSeconds(525)).plusMillis(60_000L * i / messages);
+            String n = UUID.randomUUID().toString();
+            cases.add(intake.report(new MessageRequest("zags", Network.VK, "timer-" + n, "https://vk.com/wall-2_" + n,
+                    "Житель " + i, "timer-" + n, "Когда откроют запись на регистрацию брака на декабрь?", null,
+                    detected.atZone(KUZBASS).toOffsetDateTime(), "Регистрация брака", "Кемерово", null), monitoring)
+                    .entry().processInstanceId());
+        }
+        double registrationSeconds = (System.nanoTime() - registrationStarted) / 1e9;
+
+        Window warnings = window(cases, BOUNDARY_ROUTING_WARNING);
+        Window overdue = window(cases, BOUNDARY_ROUTING_OVERDUE);
+        assertThat(warnings.count()).isEqualTo(messages);
+        assertThat(overdue.count()).isEqualTo(messages);
+        assertThat(Duration.between(warnings.first(), warnings.last())).isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(Duration.between(overdue.first(), overdue.last())).isLessThanOrEqualTo(Duration.ofMinutes(1));
+
+        jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        Map<String, Object> settings = configure(jobExecutor, mode);
+        runClockFrom(warnings.first().minus(LEAD));
+        jobExecutor.start();
+        awaitFired(cases, BOUNDARY_ROUTING_WARNING);
+        runClockFrom(overdue.first().minus(LEAD));
+        awaitFired(cases, BOUNDARY_ROUTING_OVERDUE);
+        jobExecutor.shutdown();
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("database", database());
+        figures.put("messages", messages);
+        figures.put("jobExecutor", mode);
+        figures.put("settings", settings);
+        figures.put("registrationSecondsTotal", Math.round(registrationSeconds * 10) / 10.0);
+        figures.put("warning", lags(cases, BOUNDARY_ROUTING_WARNING, messages));
+        figures.put("overdue", lags(cases, BOUNDARY_ROUTING_OVERDUE, messages));
+        BenchmarkResults.write("timer-precision-" + database() + "-" + mode, figures);
+    }
+
+    private record Window(long count, Instant first, Instant last) {
+    }
+
+    private Window window(Set<String> cases, String activityId) {
+        List<Instant> due = management.createJobQuery().activityId(activityId).timers().list().stream()
+                .filter(job -> cases.contains(job.getProcessInstanceId()))
+                .map(job -> job.getDuedate().toInstant()).sorted().toList();
+        return new Window(due.size(), due.get(0), due.get(due.size() - 1));
+    }
+
+    /** Sets the engine's clock running from {@code instant} (it keeps ticking with the real clock). */
+    private static void runClockFrom(Instant instant) {
+        ClockUtil.reset();
+        ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    private void awaitFired(Set<String> cases, String activityId) throws InterruptedException {
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        while (true) {
+            List<Job> left = management.createJobQuery().activityId(activityId).timers().list().stream()
+                    .filter(job -> cases.contains(job.getProcessInstanceId())).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime() - deadline).as("timers of %s still waiting: %s", activityId, left.size())
+                    .isNegative();
+            Thread.sleep(250);
+        }
+    }
+
+    private Map<String, Object> lags(Set<String> cases, String activityId, int messages) {
+        List<HistoricJobLog> successes = history.createHistoricJobLogQuery().activityIdIn(activityId).successLog()
+                .list().stream().filter(log -> cases.contains(log.getProcessInstanceId())).toList();
+        long failures = history.createHistoricJobLogQuery().activityIdIn(activityId).failureLog().list().stream()
+                .filter(log -> cases.contains(log.getProcessInstanceId())).count();
+        // every due timer fired exactly once
+        Map<String, Long> perJob = successes.stream().collect(Collectors.groupingBy(HistoricJobLog::getJobId,
+                Collectors.counting()));
+        assertThat(perJob).hasSize(messages);
+        assertThat(perJob.values()).containsOnly(1L);
+
+        Histogram lag = new Histogram(3_600_000L, 3);
+        List<Long> lagsMillis = new ArrayList<>();
+        for (HistoricJobLog log : successes) {
+            long millis = Math.max(0, log.getTimestamp().getTime() - log.getJobDueDate().getTime());
+            lag.recordValue(millis);
+            lagsMillis.add(millis);
+        }
+        Function<Double, Long> p = lag::getValueAtPercentile;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("fired", successes.size());
+        figures.put("failedAttempts", failures);
+        figures.put("lagMillisP50", p.apply(50.0));
+        figures.put("lagMillisP90", p.apply(90.0));
+        figures.put("lagMillisP99", p.apply(99.0));
+        figures.put("lagMillisMax", lag.getMaxValue());
+        return figures;
+    }
+
+    /** The job executor as application.yml configures it, or with Camunda's defaults. */
+    private Map<String, Object> configure(JobExecutor executor, String mode) {
+        if ("configured".equals(mode)) {
+            JobExecutionProperty p = properties.getJobExecution();
+            if (executor instanceof DefaultJobExecutor pool) {
+                pool.setCorePoolSize(p.getCorePoolSize());
+                pool.setMaxPoolSize(p.getMaxPoolSize());
+                pool.setQueueSize(p.getQueueCapacity());
+            }
+            if (p.getMaxJobsPerAcquisition() != null) {
+                executor.setMaxJobsPerAcquisition(p.getMaxJobsPerAcquisition());
+            }
+            if (p.getWaitTimeInMillis() != null) {
+                executor.setWaitTimeInMillis(p.getWaitTimeInMillis());
+            }
+            if (p.getMaxWait() != null) {
+                executor.setMaxWait(p.getMaxWait());
+            }
+            if (p.getLockTimeInMillis() != null) {
+                executor.setLockTimeInMillis(p.getLockTimeInMillis());
+            }
+            if (p.getBackoffTimeInMillis() != null) {
+                executor.setBackoffTimeInMillis(p.getBackoffTimeInMillis());
+            }
+            if (p.getMaxBackoff() != null) {
+                executor.setMaxBackoff(p.getMaxBackoff());
+            }
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (executor instanceof DefaultJobExecutor pool) {
+            settings.put("corePoolSize", pool.getCorePoolSize());
+            settings.put("maxPoolSize", pool.getMaxPoolSize());
+            settings.put("queueSize", pool.getQueueSize());
+        }
+        settings.put("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition());
+        settings.put("waitTimeInMillis", executor.getWaitTimeInMillis());
+        settings.put("maxWait", executor.getMaxWait());
+        settings.put("lockTimeInMillis", executor.getLockTimeInMillis());
+        settings.put("backoffTimeInMillis", executor.getBackoffTimeInMillis());
+        settings.put("maxBackoff", executor.getMaxBackoff());
+        return settings;
+    }
+}
