@@ -269,20 +269,25 @@ final class Browser implements AutoCloseable {
                 + literal(option) + ")]"));
     }
 
-    /** The text of the form's read-only views (headings, the message, deadlines). */
+    /** The text of the form's read-only views, Markdown and HTML (headings, the message, deadlines). */
     String formText(String scope) {
-        return driver.findElement(By.xpath(scope)).findElements(By.cssSelector(".fjs-form-field-text")).stream()
+        return driver.findElement(By.xpath(scope))
+                .findElements(By.cssSelector(".fjs-form-field-text, .fjs-form-field-html")).stream()
                 .map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
     }
 
-    /** Elements of the form that could run a script: script elements and inline event handlers. */
+    /**
+     * Elements of the form that could run a script: script elements (with their code) and elements with inline
+     * event handlers (the element alone: escaped text inside it is not active).
+     */
     List<String> activeContent(String scope) {
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) script("""
                 return Array.from(arguments[0].querySelectorAll('*'))
                     .filter(e => e.tagName === 'SCRIPT' || e.tagName === 'IFRAME' || e.tagName === 'OBJECT'
                         || Array.from(e.attributes).some(a => a.name.startsWith('on')))
-                    .map(e => e.outerHTML);""", driver.findElement(By.xpath(scope)));
+                    .map(e => e.tagName === 'SCRIPT' ? e.outerHTML : e.cloneNode(false).outerHTML);""",
+                driver.findElement(By.xpath(scope)));
         return found;
     }
 
