@@ -14,26 +14,28 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static ru.otklik.report.SqlTime.utc;
 
 /**
  * Computes a {@link Summary} from the registries with SQL aggregation (MSG-25, MSG-28): the database groups the
- * rows, only group totals come back. Portable between H2 and PostgreSQL ({@code PERCENTILE_CONT … WITHIN GROUP}
- * for the median and the 90th percentile, conditional sums, a department list joined by {@code LIKE} on the
- * comma-separated {@code message.departments}).
+ * rows, only group totals come back. The month's messages are read in three passes grouped by the department list
+ * ({@code message.departments}), which serve the organization and every department at once; the working time's
+ * percentiles are taken from the distribution of its values. Portable between H2 and PostgreSQL.
  */
 @Component
 public class SummaryQueries {
 
-    /** The organization as a whole; departments are grouped under their ids. */
-    static final String WHOLE = "*";
     static final String RETURNED_NOT_COMPETENT = "returned-not-competent";
     static final String RETURNED_FOR_REWORK = "returned";
     static final String FINAL_ANSWER_DUE = "final-answer-due";
@@ -57,45 +59,42 @@ public class SummaryQueries {
     public Summary compile(String organization, Period period, Instant now) {
         OrganizationPolicy policy = policies.get(organization);
         ZoneId zone = ZoneId.of(policy.schedule().zone());
-        Map<String, Figures> figures = new LinkedHashMap<>();
-        figures.put(WHOLE, new Figures());
-        policy.departments().forEach(d -> figures.put(d.id(), new Figures()));
+        Scopes scopes = new Scopes(policy);
         MapSqlParameterSource params = range(organization, period, zone);
-        for (Scope scope : List.of(Scope.whole(), Scope.departments(policy))) {
-            if (scope == null) {
-                continue;
-            }
-            params.addValues(scope.params());
-            counters(scope, params, figures);
-            dimensions(scope, params, figures);
-            events(scope, params, figures);
-            breaches(scope, params, figures);
-            violations(scope, params, figures);
-        }
-        List<Summary.ViolationCount> violations = new ArrayList<>(figures.get(WHOLE).violations);
+        counters(scopes, params);
+        dimensions(scopes, params);
+        workingTime(scopes, params);
+        events(scopes, params);
+        long answerBreached = breaches(scopes, params);
+        violations(scopes, params);
+        Figures whole = scopes.whole();
+        List<Summary.ViolationCount> violations = new ArrayList<>(whole.violationCounts());
+        long messageViolations = violations.stream().mapToLong(Summary.ViolationCount::count).sum();
         violations.addAll(otherViolations(params));
         violations.sort(Comparator.comparing(Summary.ViolationCount::count).reversed()
                 .thenComparing(Summary.ViolationCount::responsible).thenComparing(Summary.ViolationCount::ruleId));
 
+        // the period's own headline is read from its figures; only the other periods are queried
+        Summary.Headline current = new Summary.Headline(period, whole.messages, whole.answered,
+                whole.applicable.getOrDefault(Deadline.ANSWER, 0L), answerBreached, messageViolations, whole.median);
         List<Period> months = new ArrayList<>();
         YearMonth last = YearMonth.from(period.lastDay());
         for (int i = TREND_MONTHS - 1; i >= 0; i--) {
             months.add(Period.of(last.minusMonths(i)));
         }
-        List<Summary.Headline> trend = headlines(organization, zone, months);
+        List<Summary.Headline> trend = headlines(organization, zone, months, current);
         Summary.Dynamics dynamics;
         if (period.wholeMonth()) {
             dynamics = new Summary.Dynamics(trend.get(TREND_MONTHS - 1), trend.get(TREND_MONTHS - 2), trend.get(0));
         } else {
             List<Summary.Headline> three = headlines(organization, zone,
-                    List.of(period, period.previous(), period.yearEarlier()));
+                    List.of(period, period.previous(), period.yearEarlier()), current);
             dynamics = new Summary.Dynamics(three.get(0), three.get(1), three.get(2));
         }
-        Figures whole = figures.remove(WHOLE);
         Map<String, Long> byDepartment = new LinkedHashMap<>();
         List<Summary.Department> departments = new ArrayList<>();
         for (OrganizationPolicy.Department d : policy.departments()) {
-            Figures f = figures.get(d.id());
+            Figures f = scopes.department(d.id());
             byDepartment.put(d.id(), f.messages);
             departments.add(new Summary.Department(d.id(), d.name(), f.toRecord(Map.of())));
         }
@@ -104,108 +103,150 @@ public class SummaryQueries {
     }
 
     // ---- messages ----
+    // Each query groups by the message's department list (a handful of distinct lists); the groups are added up
+    // to the organization and to every department in the list, so one pass serves all scopes (a message belongs
+    // to exactly one list, so distinct counts add up too).
 
-    private void counters(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(scope.dept()).append(" AS dept, COUNT(*) AS messages, ")
+    private void counters(Scopes scopes, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("SELECT m.departments, COUNT(*) AS messages, ")
                 .append("SUM(CASE WHEN m.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, ")
                 .append("SUM(CASE WHEN m.status = 'NOT_PROCESSED' THEN 1 ELSE 0 END) AS not_processed, ")
-                .append("SUM(CASE WHEN m.repeat_of IS NOT NULL THEN 1 ELSE 0 END) AS repeats, ")
-                .append("SUM(CASE WHEN m.departments LIKE '%,%' THEN 1 ELSE 0 END) AS joint, ");
+                .append("SUM(CASE WHEN m.repeat_of IS NOT NULL THEN 1 ELSE 0 END) AS repeats");
         for (Deadline d : Deadline.values()) {
             if (d.column != null) {
-                sql.append("COUNT(m.").append(d.column).append(") AS due_").append(d.key).append(", ");
+                sql.append(", COUNT(m.").append(d.column).append(") AS due_").append(d.key);
             }
         }
-        sql.append("PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY m.answer_working_seconds) AS median_seconds, ")
-                .append("PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY m.answer_working_seconds) AS p90_seconds ")
-                .append("FROM message m").append(scope.join()).append(" WHERE ").append(COHORT)
-                .append(scope.groupBy());
+        sql.append(" FROM message m WHERE ").append(COHORT).append(" GROUP BY m.departments");
         jdbc.query(sql.toString(), params, rs -> {
-            Figures f = figures.get(rs.getString("dept"));
-            f.messages = rs.getLong("messages");
-            f.answered = rs.getLong("answered");
-            f.notProcessed = rs.getLong("not_processed");
-            f.repeats = rs.getLong("repeats");
-            f.joint = rs.getLong("joint");
-            for (Deadline d : Deadline.values()) {
-                if (d.column != null) {
-                    f.applicable.put(d, rs.getLong("due_" + d.key));
+            String list = rs.getString("departments");
+            long messages = rs.getLong("messages");
+            for (Figures f : scopes.of(list)) {
+                f.messages += messages;
+                f.answered += rs.getLong("answered");
+                f.notProcessed += rs.getLong("not_processed");
+                f.repeats += rs.getLong("repeats");
+                f.joint += list != null && list.contains(",") ? messages : 0;
+                for (Deadline d : Deadline.values()) {
+                    if (d.column != null) {
+                        f.applicable.merge(d, rs.getLong("due_" + d.key), Long::sum);
+                    }
                 }
             }
-            f.median = seconds(rs, "median_seconds");
-            f.p90 = seconds(rs, "p90_seconds");
         });
     }
 
     /** One pass groups by all four dimensions at once; the per-dimension totals are summed from its groups. */
-    private void dimensions(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
-        String sql = "SELECT " + scope.dept() + " AS dept, m.importance, m.network, m.topic, m.location, COUNT(*) AS n "
-                + "FROM message m" + scope.join() + " WHERE " + COHORT
-                + " GROUP BY " + scope.groupColumns("") + "m.importance, m.network, m.topic, m.location";
+    private void dimensions(Scopes scopes, MapSqlParameterSource params) {
+        String sql = "SELECT m.departments, m.importance, m.network, m.topic, m.location, COUNT(*) AS n "
+                + "FROM message m WHERE " + COHORT
+                + " GROUP BY m.departments, m.importance, m.network, m.topic, m.location";
         jdbc.query(sql, params, rs -> {
-            Figures f = figures.get(rs.getString("dept"));
             long n = rs.getLong("n");
-            f.byImportance.merge(label(rs.getString("importance")), n, Long::sum);
-            f.byNetwork.merge(label(rs.getString("network")), n, Long::sum);
-            f.byTopic.merge(label(rs.getString("topic")), n, Long::sum);
-            f.byLocation.merge(label(rs.getString("location")), n, Long::sum);
+            for (Figures f : scopes.of(rs.getString("departments"))) {
+                f.byImportance.merge(label(rs.getString("importance")), n, Long::sum);
+                f.byNetwork.merge(label(rs.getString("network")), n, Long::sum);
+                f.byTopic.merge(label(rs.getString("topic")), n, Long::sum);
+                f.byLocation.merge(label(rs.getString("location")), n, Long::sum);
+            }
         });
     }
 
+    /**
+     * The median and 90th percentile of the working time to the answer, from the distribution of its values
+     * (hashed, not sorted, by the database) merged per scope; the same continuous percentile as
+     * {@code PERCENTILE_CONT}.
+     */
+    private void workingTime(Scopes scopes, MapSqlParameterSource params) {
+        String sql = "SELECT m.departments, m.answer_working_seconds AS seconds, COUNT(*) AS n FROM message m WHERE "
+                + COHORT + " AND m.answer_working_seconds IS NOT NULL GROUP BY m.departments, m.answer_working_seconds";
+        jdbc.query(sql, params, rs -> {
+            long seconds = rs.getLong("seconds");
+            long n = rs.getLong("n");
+            for (Figures f : scopes.of(rs.getString("departments"))) {
+                f.workingSeconds.merge(seconds, n, Long::sum);
+            }
+        });
+        for (Figures f : scopes.all()) {
+            f.median = percentile(f.workingSeconds, 0.5);
+            f.p90 = percentile(f.workingSeconds, 0.9);
+        }
+    }
+
     /** Returns (MSG-9), returns for rework (MSG-15), intermediate answers and the finals after them (MSG-17). */
-    private void events(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
-        String sql = "SELECT " + scope.dept() + " AS dept, e.step, COUNT(*) AS events, "
+    private void events(Scopes scopes, MapSqlParameterSource params) {
+        String sql = "SELECT m.departments, e.step, COUNT(*) AS events, "
                 + "COUNT(DISTINCT e.message_id) AS messages, "
                 + "COUNT(DISTINCT CASE WHEN m.status = 'ANSWERED' THEN e.message_id END) AS answered "
-                + "FROM message_event e JOIN message m ON m.id = e.message_id" + scope.join()
+                + "FROM message_event e JOIN message m ON m.id = e.message_id"
                 + " WHERE e.step IN ('" + RETURNED_NOT_COMPETENT + "', '" + RETURNED_FOR_REWORK + "', '"
                 + FINAL_ANSWER_DUE + "') AND " + COHORT
-                + " GROUP BY " + scope.groupColumns("") + "e.step";
+                + " GROUP BY m.departments, e.step";
         jdbc.query(sql, params, rs -> {
-            Figures f = figures.get(rs.getString("dept"));
-            switch (rs.getString("step")) {
-                case RETURNED_NOT_COMPETENT -> {
-                    f.returns = rs.getLong("events");
-                    f.returnedMessages = rs.getLong("messages");
-                }
-                case RETURNED_FOR_REWORK -> f.reworks = rs.getLong("events");
-                default -> {
-                    f.intermediate = rs.getLong("messages");
-                    f.finals = rs.getLong("answered");
-                    f.applicable.put(Deadline.FINAL, rs.getLong("messages"));
+            long events = rs.getLong("events");
+            long messages = rs.getLong("messages");
+            long answered = rs.getLong("answered");
+            String step = rs.getString("step");
+            for (Figures f : scopes.of(rs.getString("departments"))) {
+                switch (step) {
+                    case RETURNED_NOT_COMPETENT -> {
+                        f.returns += events;
+                        f.returnedMessages += messages;
+                    }
+                    case RETURNED_FOR_REWORK -> f.reworks += events;
+                    default -> {
+                        f.intermediate += messages;
+                        f.finals += answered;
+                        f.applicable.merge(Deadline.FINAL, messages, Long::sum);
+                    }
                 }
             }
         });
     }
 
-    /** Messages of the period with a breach of each deadline (MSG-24, MSG-27). */
-    private void breaches(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
-        String sql = "SELECT dept, step_key, COUNT(DISTINCT message_id) AS breached FROM (SELECT " + scope.dept()
-                + " AS dept, v.message_id, CASE WHEN v.step = 'answer' AND " + FINAL_ROUND
+    /**
+     * Messages of the period with a breach of each deadline (MSG-24, MSG-27). Returns the organization's messages
+     * with an answer deadline and a breach of it (the headline of the period).
+     */
+    private long breaches(Scopes scopes, MapSqlParameterSource params) {
+        String sql = "SELECT departments, step_key, COUNT(DISTINCT message_id) AS breached, "
+                + "COUNT(DISTINCT CASE WHEN answer_due IS NOT NULL THEN message_id END) AS breached_due "
+                + "FROM (SELECT m.departments, m.answer_due, v.message_id, CASE WHEN v.step = 'answer' AND " + FINAL_ROUND
                 + " THEN 'final' ELSE v.step END AS step_key FROM message_violation v JOIN message m ON m.id = v.message_id"
-                + scope.join() + " WHERE " + COHORT + ") x GROUP BY dept, step_key";
+                + " WHERE " + COHORT + ") x GROUP BY departments, step_key";
         Map<String, Deadline> byKey = new HashMap<>();
         for (Deadline d : Deadline.values()) {
             byKey.put(d.key, d);
         }
+        long[] answerBreached = new long[1];
         jdbc.query(sql, params, rs -> {
             Deadline d = byKey.get(rs.getString("step_key"));
             if (d != null) {
-                figures.get(rs.getString("dept")).breached.put(d, rs.getLong("breached"));
+                long breached = rs.getLong("breached");
+                for (Figures f : scopes.of(rs.getString("departments"))) {
+                    f.breached.merge(d, breached, Long::sum);
+                }
+            }
+            if (d == Deadline.ANSWER) {
+                answerBreached[0] += rs.getLong("breached_due");
             }
         });
+        return answerBreached[0];
     }
 
     /** Breaches recorded in the period, by person and rule (MSG-24, MSG-27). */
-    private void violations(Scope scope, MapSqlParameterSource params, Map<String, Figures> figures) {
-        String sql = "SELECT dept, responsible, rule_id, COUNT(*) AS n FROM (SELECT " + scope.dept() + " AS dept, "
+    private void violations(Scopes scopes, MapSqlParameterSource params) {
+        String sql = "SELECT departments, responsible, rule_id, COUNT(*) AS n FROM (SELECT m.departments, "
                 + "COALESCE(v.responsible_user, '—') AS responsible, v.rule_id FROM message_violation v "
-                + "JOIN message m ON m.id = v.message_id" + scope.join()
+                + "JOIN message m ON m.id = v.message_id"
                 + " WHERE m.organization_id = :org AND v.actual_at >= :from AND v.actual_at < :to) x "
-                + "GROUP BY dept, responsible, rule_id";
+                + "GROUP BY departments, responsible, rule_id";
         jdbc.query(sql, params, rs -> {
-            figures.get(rs.getString("dept")).violations.add(new Summary.ViolationCount("MESSAGE",
-                    rs.getString("responsible"), rs.getString("rule_id"), rs.getLong("n")));
+            Responsibility key = new Responsibility(rs.getString("responsible"), rs.getString("rule_id"));
+            long n = rs.getLong("n");
+            for (Figures f : scopes.of(rs.getString("departments"))) {
+                f.violations.merge(key, n, Long::sum);
+            }
         });
     }
 
@@ -228,9 +269,20 @@ public class SummaryQueries {
 
     /**
      * Headline figures of several periods in two passes: each message falls in the period of its detection,
-     * each breach in the period it was recorded in.
+     * each breach in the period it was recorded in. A period equal to that of {@code known} takes it as is.
      */
-    List<Summary.Headline> headlines(String organization, ZoneId zone, List<Period> periods) {
+    List<Summary.Headline> headlines(String organization, ZoneId zone, List<Period> periods, Summary.Headline known) {
+        List<Period> queried = periods.stream().filter(p -> !p.equals(known.period())).toList();
+        List<Summary.Headline> found = queried.isEmpty() ? List.of() : headlines(organization, zone, queried);
+        List<Summary.Headline> list = new ArrayList<>();
+        int next = 0;
+        for (Period p : periods) {
+            list.add(p.equals(known.period()) ? known : found.get(next++));
+        }
+        return list;
+    }
+
+    private List<Summary.Headline> headlines(String organization, ZoneId zone, List<Period> periods) {
         MapSqlParameterSource params = new MapSqlParameterSource("org", organization);
         StringBuilder detected = new StringBuilder("CASE");
         StringBuilder recorded = new StringBuilder("CASE");
@@ -361,35 +413,75 @@ public class SummaryQueries {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** Whole organization (no join, no grouping) or its departments (joined by the department list). */
-    private record Scope(String dept, String join, Map<String, Object> params, boolean grouped) {
-
-        static Scope whole() {
-            return new Scope("'" + WHOLE + "'", "", Map.of(), false);
+    /**
+     * The continuous percentile {@code p} of the values counted in {@code counts} (value → how many), the same as
+     * {@code PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY value)}: interpolated between the values at positions
+     * ⌊p·(n−1)⌋ and ⌈p·(n−1)⌉ of the sorted values; rounded to whole seconds; {@code null} without values.
+     */
+    static Long percentile(SortedMap<Long, Long> counts, double p) {
+        long n = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
         }
-
-        static Scope departments(OrganizationPolicy policy) {
-            if (policy.departments().isEmpty()) {
-                return null;
+        double position = p * (n - 1);
+        long first = (long) Math.floor(position);
+        long second = (long) Math.ceil(position);
+        Long low = null;
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            seen += e.getValue();
+            if (low == null && first < seen) {
+                low = e.getKey();
             }
-            Map<String, Object> params = new LinkedHashMap<>();
-            StringBuilder list = new StringBuilder();
-            for (int i = 0; i < policy.departments().size(); i++) {
-                params.put("d" + i, policy.departments().get(i).id());
-                list.append(i == 0 ? "" : " UNION ALL ").append("SELECT CAST(:d").append(i)
-                        .append(" AS VARCHAR(64)) AS dept");
+            if (second < seen) {
+                double lo = low;
+                return Math.round(second == first ? lo : lo + (e.getKey() - lo) * (position - first));
             }
-            return new Scope("d.dept", " JOIN (" + list + ") d ON (',' || m.departments || ',') LIKE ('%,' || d.dept || ',%')",
-                    params, true);
+        }
+        throw new IllegalStateException("position beyond the counted values");
+    }
+
+    /**
+     * The organization and its departments (policy file). A message counts in the organization and in each
+     * department of its comma-separated {@code message.departments}.
+     */
+    private static final class Scopes {
+        private final Figures whole = new Figures();
+        private final Map<String, Figures> departments = new LinkedHashMap<>();
+        private final Map<String, List<Figures>> byList = new HashMap<>();
+
+        Scopes(OrganizationPolicy policy) {
+            policy.departments().forEach(d -> departments.put(d.id(), new Figures()));
         }
 
-        String groupBy() {
-            return grouped ? " GROUP BY d.dept" : "";
+        Figures whole() {
+            return whole;
         }
 
-        String groupColumns(String suffix) {
-            return grouped ? "d.dept, " + suffix : suffix;
+        Figures department(String id) {
+            return departments.get(id);
         }
+
+        List<Figures> all() {
+            List<Figures> all = new ArrayList<>(departments.values());
+            all.add(whole);
+            return all;
+        }
+
+        /** The scopes a message with this department list counts in. */
+        List<Figures> of(String list) {
+            return byList.computeIfAbsent(list == null ? "" : list, l -> {
+                List<Figures> scopes = new ArrayList<>();
+                scopes.add(whole);
+                Arrays.stream(l.split(",")).distinct().map(departments::get).filter(Objects::nonNull)
+                        .forEach(scopes::add);
+                return scopes;
+            });
+        }
+    }
+
+    /** Who breached which rule. */
+    private record Responsibility(String responsible, String ruleId) {
     }
 
     /** The figures of one scope while they are read. */
@@ -412,7 +504,13 @@ public class SummaryQueries {
         final Map<String, Long> byLocation = new HashMap<>();
         final Map<Deadline, Long> applicable = new HashMap<>();
         final Map<Deadline, Long> breached = new HashMap<>();
-        final List<Summary.ViolationCount> violations = new ArrayList<>();
+        final SortedMap<Long, Long> workingSeconds = new TreeMap<>();
+        final Map<Responsibility, Long> violations = new HashMap<>();
+
+        List<Summary.ViolationCount> violationCounts() {
+            return violations.entrySet().stream().map(e -> new Summary.ViolationCount("MESSAGE",
+                    e.getKey().responsible(), e.getKey().ruleId(), e.getValue())).toList();
+        }
 
         Summary.Figures toRecord(Map<String, Long> byDepartment) {
             List<Summary.OnTime> onTime = new ArrayList<>();
@@ -420,6 +518,7 @@ public class SummaryQueries {
                 onTime.add(new Summary.OnTime(d.key, d.ruleId, d.title, applicable.getOrDefault(d, 0L),
                         breached.getOrDefault(d, 0L)));
             }
+            List<Summary.ViolationCount> violations = new ArrayList<>(violationCounts());
             violations.sort(Comparator.comparing(Summary.ViolationCount::count).reversed()
                     .thenComparing(Summary.ViolationCount::responsible).thenComparing(Summary.ViolationCount::ruleId));
             return new Summary.Figures(messages, answered, sortedByCount(byImportance), sortedByCount(byNetwork),
