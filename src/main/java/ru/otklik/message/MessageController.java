@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,18 +41,30 @@ class MessageController {
         this.intake = intake;
     }
 
-    /** 201 with {@code Location} for a new message; 200 with the existing entry for a post already known. */
+    /**
+     * 201 with {@code Location} for a new message and its started case; 200 with the existing entry for a post
+     * already known. With {@code Prefer: respond-async} (RFC 7240) a new message is registered and answered with
+     * 202 and its number at once, and its case starts in the background ({@link CaseStarter}).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MessageReceiptView> report(@Valid @RequestBody MessageRequest request) {
-        Registration registration = intake.report(request, CurrentStaff.get());
+    ResponseEntity<MessageReceiptView> report(@Valid @RequestBody MessageRequest request,
+                                              @RequestHeader(value = "Prefer", required = false) String prefer) {
+        boolean later = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC);
+        Registration registration = later ? intake.reportLater(request, CurrentStaff.get())
+                : intake.report(request, CurrentStaff.get());
         MessageEntry entry = registration.entry();
         MessageReceiptView view = MessageReceiptView.of(entry, intake.zone(entry.organization()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(entry.id())
                 .toUri();
-        return registration.created()
-                ? ResponseEntity.created(location).body(view)
-                : ResponseEntity.status(HttpStatus.OK).header("Content-Location", location.toString()).body(view);
+        if (!registration.created()) {
+            return ResponseEntity.status(HttpStatus.OK).header("Content-Location", location.toString()).body(view);
+        }
+        return later
+                ? ResponseEntity.accepted().location(location).header("Preference-Applied", RESPOND_ASYNC).body(view)
+                : ResponseEntity.created(location).body(view);
     }
+
+    private static final String RESPOND_ASYNC = "respond-async";
 
     /** Only digits reach here; any other id finds no handler and is a 404 like an unknown one. */
     @GetMapping("/{id:\\d{1,18}}")

@@ -52,13 +52,15 @@ public class MessageIntakeService {
     /** Keeps the offset (page × size) far from overflow. */
     static final int MAX_PAGE = 100_000;
     /**
-     * How long a registration that lost a race keeps trying. Reports of one post end after the first loss
-     * (the winner's entry is then found); different posts of one organization queue for its business key
-     * counter, and H2, unlike PostgreSQL, gives up waiting for a lock after a few seconds.
+     * How long a registration that lost a race or met a passing database failure keeps trying. Reports of one
+     * post end after the first loss (the winner's entry is then found); a lock wait that timed out (H2, unlike
+     * PostgreSQL, gives up after a few seconds) or a lost connection is tried again under the same number.
      */
     static final Duration RETRY_BUDGET = Duration.ofSeconds(30);
 
     private final MessageRegistry registry;
+    private final BusinessKeys businessKeys;
+    private final CaseQueue caseQueue;
     private final MessageProcess process;
     private final OrganizationPolicies policies;
     private final TransactionTemplate transaction;
@@ -69,10 +71,12 @@ public class MessageIntakeService {
     /** ACC-10: journal step of a message whose author is on the blacklist of an account of the organization. */
     public static final String EVENT_AUTHOR_BLACKLISTED = "author-blacklisted";
 
-    MessageIntakeService(MessageRegistry registry, MessageProcess process, OrganizationPolicies policies,
-                         PlatformTransactionManager transactions, org.camunda.bpm.engine.TaskService tasks,
-                         ModerationLog moderationLog) {
+    MessageIntakeService(MessageRegistry registry, BusinessKeys businessKeys, CaseQueue caseQueue,
+                         MessageProcess process, OrganizationPolicies policies, PlatformTransactionManager transactions,
+                         org.camunda.bpm.engine.TaskService tasks, ModerationLog moderationLog) {
         this.registry = registry;
+        this.businessKeys = businessKeys;
+        this.caseQueue = caseQueue;
         this.moderationLog = moderationLog;
         this.process = process;
         this.policies = policies;
@@ -98,7 +102,16 @@ public class MessageIntakeService {
      * @throws ru.otklik.security.OrganizationAccessDeniedException  403: neither intake nor specialist there
      */
     public Registration report(MessageRequest request, Staff staff) {
-        return report(request, staff, transaction);
+        return report(request, staff, transaction, true);
+    }
+
+    /**
+     * MSG-8: as {@link #report}, but the case is started afterwards in the background ({@link CaseStarter}): the
+     * registration commits the registry entry and its place in the queue of cases to start, which costs a fraction
+     * of a case start. For reports that must be answered at once in numbers (a burst of a resonant event).
+     */
+    public Registration reportLater(MessageRequest request, Staff staff) {
+        return report(request, staff, transaction, false);
     }
 
     /**
@@ -108,24 +121,39 @@ public class MessageIntakeService {
      * committed, or rolled back, with the caller's transaction. Without a transaction, as {@link #report}.
      */
     public Registration reportWithin(MessageRequest request, Staff staff) {
-        return report(request, staff, savepoint);
+        return report(request, staff, savepoint, true);
     }
 
-    private Registration report(MessageRequest request, Staff staff, TransactionTemplate each) {
+    /** MSG-8: as {@link #reportWithin}, with the case started afterwards in the background, as {@link #reportLater}. */
+    public Registration reportWithinLater(MessageRequest request, Staff staff) {
+        return report(request, staff, savepoint, false);
+    }
+
+    private Registration report(MessageRequest request, Staff staff, TransactionTemplate each, boolean startNow) {
         NewMessage message = validated(request, now());
         policies.get(message.organization());
         staff.requireRole(message.organization(), Role.INTAKE, Role.SPECIALIST);
         if (trimToNull(request.inReplyTo()) != null) {
             return each.execute(status -> authorReplied(message, request.inReplyTo().trim(), staff.userId()));
         }
+        Optional<MessageEntry> known = findExisting(message);
+        if (known.isPresent()) {
+            return new Registration(known.get(), false);
+        }
+        // Numbered before the registration's transaction: the organization's counter is not held while the case
+        // starts, so its messages register side by side (see BusinessKeys).
+        String businessKey = businessKeys.next(message.organization(), message.detectedAt());
         long giveUpAt = System.nanoTime() + RETRY_BUDGET.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                Registration registration = each.execute(status -> registerAndStart(message,
-                        request.repeatOf(), staff.userId()));
-                if (registration.created()) {
+                Registration registration = each.execute(status -> registerAndStart(message, businessKey,
+                        request.repeatOf(), staff.userId(), startNow));
+                if (registration.created() && startNow) {
                     log.info("Message {} registered by {} (case {})", registration.entry().businessKey(),
                             staff.userId(), registration.entry().processInstanceId());
+                } else if (registration.created()) {
+                    log.info("Message {} registered by {}, its case queued", registration.entry().businessKey(),
+                            staff.userId());
                 }
                 return registration;
             } catch (DataIntegrityViolationException | TransientDataAccessException e) {
@@ -135,8 +163,8 @@ public class MessageIntakeService {
                 if (existing.isPresent()) {
                     return new Registration(existing.get(), false);
                 }
-                // Otherwise another post took the organization's business key counter first, or a lock wait
-                // timed out: try again. Any other broken constraint would only break again.
+                // Otherwise a lock wait timed out or the connection failed: try again. Any other broken
+                // constraint would only break again.
                 boolean race = e instanceof DuplicateKeyException || e instanceof TransientDataAccessException;
                 if (!race || System.nanoTime() - giveUpAt > 0) {
                     throw e;
@@ -186,12 +214,17 @@ public class MessageIntakeService {
         }
     }
 
-    private Registration registerAndStart(NewMessage message, String repeatOf, String actor) {
-        Registration registration = registry.register(message, actor);
+    private Registration registerAndStart(NewMessage message, String businessKey, String repeatOf, String actor,
+                                          boolean startNow) {
+        Registration registration = registry.register(message, actor, businessKey);
         if (!registration.created()) {
             return registration;
         }
         markBlacklistedAuthor(registration.entry(), actor);
+        if (!startNow) {
+            caseQueue.add(registration.entry().id(), repeatOf, now());
+            return registration;
+        }
         return new Registration(process.start(registration.entry(), repeatOf), true);
     }
 

@@ -43,10 +43,12 @@ public class MessageRegistry {
 
     private final JdbcClient jdbc;
     private final OrganizationPolicies policies;
+    private final BusinessKeys businessKeys;
 
-    public MessageRegistry(JdbcClient jdbc, OrganizationPolicies policies) {
+    public MessageRegistry(JdbcClient jdbc, OrganizationPolicies policies, BusinessKeys businessKeys) {
         this.jdbc = jdbc;
         this.policies = policies;
+        this.businessKeys = businessKeys;
     }
 
     /**
@@ -60,6 +62,15 @@ public class MessageRegistry {
      */
     @Transactional
     public Registration register(NewMessage message, String actor) {
+        return register(message, actor, null);
+    }
+
+    /**
+     * MSG-8: as {@link #register(NewMessage, String)} under a number taken before from {@link BusinessKeys}, so that
+     * the caller's transaction does not hold the organization's counter ({@code null}: take one now).
+     */
+    @Transactional
+    public Registration register(NewMessage message, String actor, String businessKey) {
         validate(message);
         Optional<MessageEntry> existing = findExisting(message.organization(), message.network(),
                 message.externalId(), message.url());
@@ -67,8 +78,9 @@ public class MessageRegistry {
             return new Registration(existing.get(), false);
         }
         ZoneId zone = ZoneId.of(policies.get(message.organization()).schedule().zone());
-        int year = message.detectedAt().atZone(zone).getYear();
-        String businessKey = nextBusinessKey(message.organization(), year);
+        if (businessKey == null) {
+            businessKey = businessKeys.next(message.organization(), message.detectedAt());
+        }
         OffsetDateTime now = now();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -455,19 +467,6 @@ public class MessageRegistry {
     private ZoneId zoneOf(long id) {
         String org = jdbc.sql("SELECT organization_id FROM message WHERE id = ?").param(id).query(String.class).single();
         return ZoneId.of(policies.get(org).schedule().zone());
-    }
-
-    private String nextBusinessKey(String org, int year) {
-        int updated = jdbc.sql("UPDATE message_sequence SET last_number = last_number + 1 "
-                + "WHERE organization_id = ? AND seq_year = ?").params(org, year).update();
-        if (updated == 0) {
-            // a concurrent first registration of the year collides on the primary key: DuplicateKeyException
-            jdbc.sql("INSERT INTO message_sequence (organization_id, seq_year, last_number) VALUES (?, ?, 1)")
-                    .params(org, year).update();
-        }
-        long number = jdbc.sql("SELECT last_number FROM message_sequence WHERE organization_id = ? AND seq_year = ?")
-                .params(org, year).query(Long.class).single();
-        return String.format("%s-%d-%06d", org, year, number);
     }
 
     private long idOf(String businessKey) {

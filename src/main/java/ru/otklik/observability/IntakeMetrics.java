@@ -33,7 +33,7 @@ class IntakeMetrics {
         this.policies = policies;
     }
 
-    @Around("execution(public * ru.otklik.message.MessageIntakeService.report(ru.otklik.message.MessageRequest, ..)) "
+    @Around("execution(public * ru.otklik.message.MessageIntakeService.report*(ru.otklik.message.MessageRequest, ..)) "
             + "&& args(request, ..)")
     Object count(ProceedingJoinPoint call, MessageRequest request) throws Throwable {
         String outcome = "failed";

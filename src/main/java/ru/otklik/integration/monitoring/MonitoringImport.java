@@ -80,7 +80,7 @@ class MonitoringImport {
                         + "»), а загрузка — организации «" + owner + "»: загрузите её строки отдельно");
             }
             IntakeRequests.validate(validator, request);
-            Registration registration = intake.reportWithin(request, staff);
+            Registration registration = intake.reportWithinLater(request, staff);
             return new RowResult(row.number(), registration.created() ? Status.ACCEPTED : Status.DUPLICATE,
                     registration.entry().id(), registration.entry().businessKey(), null,
                     registration.created() ? null : "сообщение уже есть в реестре");

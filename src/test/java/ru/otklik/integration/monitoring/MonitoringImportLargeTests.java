@@ -90,6 +90,9 @@ class MonitoringImportLargeTests {
                     }
                 });
         assertThat(lines).as("header and one line per row").isEqualTo(rows + 1L);
+        // the rows' cases start in the background (CaseStarter; the job executor is off in tests): all are queued
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message m JOIN message_case_queue q ON q.message_id = m.id "
+                + "WHERE m.external_id LIKE ?", Long.class, "large-" + run + "-%")).isEqualTo(rows - rows / 10);
         System.out.printf("Imported %d rows on PostgreSQL: upload %.1f s, import %.0f s (%.1f ms/row), "
                         + "peak heap %d MB of max %d MB%n", rows, (uploaded - started) / 1e9, (imported - uploaded) / 1e9,
                 (imported - uploaded) / 1e6 / rows, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);

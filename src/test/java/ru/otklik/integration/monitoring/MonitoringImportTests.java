@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.otklik.message.CaseStarter;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -24,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 import ru.otklik.support.OtklikSpringTest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -49,6 +51,8 @@ class MonitoringImportTests {
     HistoryService history;
     @Autowired
     MonitoringImportWorker worker;
+    @Autowired
+    CaseStarter caseStarter;
     @Autowired
     MonitoringImportJobs jobs;
     @Autowired
@@ -138,6 +142,10 @@ class MonitoringImportTests {
         assertThat(entry).containsEntry("organization_id", "zags").containsEntry("author_name", "Иван Петров")
                 .containsEntry("topic", "Режим работы").containsEntry("location", "Кемерово");
         assertThat(rows.get(0).path("businessKey").asText()).isEqualTo(entry.get("business_key"));
+        // the rows' cases start in the background, after the import
+        assertThat(history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey((String) entry.get("business_key")).count()).isZero();
+        assertThat(caseStarter.startPending(Duration.ofMinutes(1))).isGreaterThanOrEqualTo(2);
         assertThat(history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey((String) entry.get("business_key")).count()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT text FROM message WHERE external_id = ?", String.class, id(8)))
