@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.otklik.message.CaseStarter;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent, so a stalled server is not hidden), each a new message, as the {@code monitoring} user. Rates 50 and
  * 200 per second for {@code -Dotklik.benchmark.seconds} (default 60) each, after a 10-second warm-up at 50/s;
  * reports p50, p90, p99 and max, and checks every request was answered 201 and stored once.
+ * <p>
+ * {@code -Dotklik.benchmark.intake=async} sends {@code Prefer: respond-async}: each message is registered and
+ * answered 202, and its case is started afterwards by {@link CaseStarter}. The benchmark then starts the queued
+ * cases itself (the job executor is off in tests) and reports how fast that went.
  */
 abstract class IntakeLatency {
 
@@ -47,6 +52,8 @@ abstract class IntakeLatency {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CaseStarter starter;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
@@ -62,24 +69,43 @@ abstract class IntakeLatency {
     @Test
     void intakeLatency() throws InterruptedException {
         int seconds = BenchmarkResults.intProperty("otklik.benchmark.seconds", 60);
+        boolean async = "async".equals(System.getProperty("otklik.benchmark.intake", "sync"));
         String run = Long.toString(System.currentTimeMillis(), 36);
         Integer before = jdbc.queryForObject("select count(*) from message", Integer.class);
-        Phase warmUp = phase(run, 50, 10);
+        Phase warmUp = phase(run, 50, 10, async);
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("database", database());
+        figures.put("intake", async ? "async (Prefer: respond-async, 202)" : "sync (201)");
         figures.put("secondsPerRate", seconds);
         figures.put("warmUp", warmUp.figures());
         List<Phase> phases = new ArrayList<>();
         for (int rate : RATES) {
-            phases.add(phase(run, rate, seconds));
+            phases.add(phase(run, rate, seconds, async));
         }
         figures.put("rates", phases.stream().map(Phase::figures).toList());
-        BenchmarkResults.write("intake-latency-" + database(), figures);
+        if (async) {
+            long queued = starter.pending();
+            long started = System.nanoTime();
+            int cases = 0;
+            while (starter.pending() > 0) {
+                cases += starter.startPending(Duration.ofMinutes(1));
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            figures.put("queuedCases", queued);
+            figures.put("casesStartedAfterwards", cases);
+            figures.put("caseStartsPerSecond", Math.round(cases / elapsed * 10) / 10.0);
+        }
+        BenchmarkResults.write("intake-latency-" + database() + (async ? "-async" : ""), figures);
 
         long created = warmUp.created() + phases.stream().mapToLong(Phase::created).sum();
         Integer after = jdbc.queryForObject("select count(*) from message", Integer.class);
         assertThat(after - before).as("every message answered 201 stored once").isEqualTo(created);
+        if (async) {
+            assertThat(jdbc.queryForObject("select count(*) from message where external_id like ? "
+                    + "and process_instance_id is not null", Long.class, "latency-" + run + "-%"))
+                    .as("every message accepted with 202 has its case").isEqualTo(created);
+        }
         for (Phase phase : List.of(warmUp, phases.get(0), phases.get(1))) {
             assertThat(phase.created()).as("answered 201 at %s/s: others %s", phase.rate(), phase.otherStatuses())
                     .isEqualTo(phase.sent());
@@ -104,7 +130,7 @@ abstract class IntakeLatency {
         }
     }
 
-    private Phase phase(String run, int rate, int seconds) throws InterruptedException {
+    private Phase phase(String run, int rate, int seconds, boolean async) throws InterruptedException {
         ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
         AtomicInteger created = new AtomicInteger();
         Map<Integer, Integer> others = new ConcurrentHashMap<>();
@@ -120,9 +146,9 @@ abstract class IntakeLatency {
                 return;
             }
             long intended = start + index * periodNanos;
-            pending.add(http.sendAsync(request(run), HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+            pending.add(http.sendAsync(request(run, async), HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
                 latency.recordValue(Math.max(0, (System.nanoTime() - intended) / 1000));
-                if (error == null && response.statusCode() == 201) {
+                if (error == null && response.statusCode() == (async ? 202 : 201)) {
                     created.incrementAndGet();
                 } else {
                     others.merge(error == null ? response.statusCode() : -1, 1, Integer::sum);
@@ -139,15 +165,19 @@ abstract class IntakeLatency {
         return new Phase(rate, total, created.get(), Map.copyOf(others), latency, elapsed);
     }
 
-    private HttpRequest request(String run) {
+    private HttpRequest request(String run, boolean async) {
         long n = sequence.incrementAndGet();
         String body = """
                 {"org":"zags","network":"TELEGRAM","externalId":"latency-%s-%d","url":"https://t.me/kuzbass_chat/%s%d",
                  "authorName":"Читатель %d","authorId":"tg-%s-%d","text":"Когда починят дорогу на улице Весенней?",
                  "topic":"Дороги","location":"Кемерово"}""".formatted(run, n, run, n, n, run, n);
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messages"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", AUTHORIZATION)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (async) {
+            builder.header("Prefer", "respond-async");
+        }
+        return builder.build();
     }
 }
