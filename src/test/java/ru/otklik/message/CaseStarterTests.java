@@ -58,6 +58,8 @@ class CaseStarterTests {
         clockAt("2026-11-23T10:12");
         Map<String, Object> body = vkComment(uniqueId());
         body.put("detectedAt", "2026-11-23T10:10:00+07:00");
+        // an author of their own: an earlier message of the same author would make this one a repeat (MSG-20)
+        body.put("authorId", "async-" + uniqueId());
 
         ResponseEntity<JsonNode> accepted = postLater(body);
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
@@ -99,7 +101,9 @@ class CaseStarterTests {
     @DisplayName("a start that fails stays queued with the reason and is tried again after a minute")
     void failedStartIsRetried() {
         clockAt("2026-11-24T11:00");
-        ResponseEntity<JsonNode> accepted = postLater(vkComment(uniqueId()));
+        Map<String, Object> body = vkComment(uniqueId());
+        body.put("authorId", "async-" + uniqueId());
+        ResponseEntity<JsonNode> accepted = postLater(body);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         long id = accepted.getBody().path("id").asLong();
         String businessKey = accepted.getBody().path("businessKey").asText();
