@@ -57,11 +57,6 @@ class CaseQueue {
                 .update();
     }
 
-    boolean contains(long messageId) {
-        return jdbc.sql("SELECT COUNT(*) FROM message_case_queue WHERE message_id = ?").param(messageId)
-                .query(Long.class).single() > 0;
-    }
-
     long size() {
         return jdbc.sql("SELECT COUNT(*) FROM message_case_queue").query(Long.class).single();
     }

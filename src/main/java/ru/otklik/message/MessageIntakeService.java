@@ -217,9 +217,6 @@ public class MessageIntakeService {
     private Registration registerAndStart(NewMessage message, String businessKey, String repeatOf, String actor,
                                           boolean startNow) {
         Registration registration = registry.register(message, actor, businessKey);
-        if (!registration.created()) {
-            return registration;
-        }
         markBlacklistedAuthor(registration.entry(), actor);
         if (!startNow) {
             caseQueue.add(registration.entry().id(), repeatOf, now());

@@ -62,25 +62,25 @@ public class MessageRegistry {
      */
     @Transactional
     public Registration register(NewMessage message, String actor) {
-        return register(message, actor, null);
-    }
-
-    /**
-     * MSG-8: as {@link #register(NewMessage, String)} under a number taken before from {@link BusinessKeys}, so that
-     * the caller's transaction does not hold the organization's counter ({@code null}: take one now).
-     */
-    @Transactional
-    public Registration register(NewMessage message, String actor, String businessKey) {
         validate(message);
         Optional<MessageEntry> existing = findExisting(message.organization(), message.network(),
                 message.externalId(), message.url());
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
+        return register(message, actor, businessKeys.next(message.organization(), message.detectedAt()));
+    }
+
+    /**
+     * MSG-8: enters a message the caller found new, under a number taken before from {@link BusinessKeys}, so that
+     * the caller's transaction does not hold the organization's counter.
+     *
+     * @throws DuplicateKeyException when the registry holds the post after all (a concurrent report won); read again
+     */
+    @Transactional
+    public Registration register(NewMessage message, String actor, String businessKey) {
+        validate(message);
         ZoneId zone = ZoneId.of(policies.get(message.organization()).schedule().zone());
-        if (businessKey == null) {
-            businessKey = businessKeys.next(message.organization(), message.detectedAt());
-        }
         OffsetDateTime now = now();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -54,7 +54,7 @@ class BusinessKeysPostgresTests {
     }
 
     @Test
-    @DisplayName("a registration still in its transaction does not hold up the next message of the organization")
+    @DisplayName("MSG-8: a registration still in its transaction does not hold up the next message of the organization")
     void openRegistrationDoesNotBlockTheNext() throws Exception {
         ClockUtil.setCurrentTime(Date.from(DETECTED.plusMinutes(5).toInstant()));
         TransactionTemplate open = new TransactionTemplate(transactions);
@@ -78,7 +78,7 @@ class BusinessKeysPostgresTests {
     }
 
     @Test
-    @DisplayName("a number whose registration is rolled back stays unused; the next message gets the one after it")
+    @DisplayName("MSG-8: a number whose registration is rolled back stays unused; the next message gets the one after it")
     void rolledBackNumberIsNotReused() {
         ClockUtil.setCurrentTime(Date.from(DETECTED.plusMinutes(5).toInstant()));
         TransactionTemplate failing = new TransactionTemplate(transactions);
@@ -99,7 +99,7 @@ class BusinessKeysPostgresTests {
     }
 
     @Test
-    @DisplayName("a message reported again takes no number")
+    @DisplayName("MSG-8: a message reported again takes no number")
     void duplicateTakesNoNumber() {
         ClockUtil.setCurrentTime(Date.from(DETECTED.plusMinutes(5).toInstant()));
         Registration first = intake.report(request("dup"), monitoring);

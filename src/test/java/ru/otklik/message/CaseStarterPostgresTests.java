@@ -46,7 +46,7 @@ class CaseStarterPostgresTests {
     }
 
     @Test
-    @DisplayName("two starters at once: every queued message gets exactly one case")
+    @DisplayName("MSG-8: two starters at once: every queued message gets exactly one case")
     void concurrentStarters() {
         OffsetDateTime detected = OffsetDateTime.parse("2026-11-24T10:40:00+07:00");
         ClockUtil.setCurrentTime(Date.from(detected.plusMinutes(1).toInstant()));

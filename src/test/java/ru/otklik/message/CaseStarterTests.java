@@ -53,7 +53,7 @@ class CaseStarterTests {
     }
 
     @Test
-    @DisplayName("202 with the number at once, one queued start for a resent post, the case and its deadlines later")
+    @DisplayName("MSG-8: 202 with the number at once, one queued start for a resent post, the case and its deadlines later")
     void respondAsync() {
         clockAt("2026-11-23T10:12");
         Map<String, Object> body = vkComment(uniqueId());
@@ -98,7 +98,7 @@ class CaseStarterTests {
     }
 
     @Test
-    @DisplayName("a start that fails stays queued with the reason and is tried again after a minute")
+    @DisplayName("MSG-8: a start that fails stays queued with the reason and is tried again after a minute")
     void failedStartIsRetried() {
         clockAt("2026-11-24T11:00");
         Map<String, Object> body = vkComment(uniqueId());
