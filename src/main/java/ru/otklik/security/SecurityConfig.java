@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +32,8 @@ class SecurityConfig {
         return http
                 .securityMatcher("/api/**", "/actuator/**", "/absences/**", "/moderation/**", "/moderation",
                         "/dashboard", "/dashboard/**", "/reports", "/reports/**")
-                .authenticationProvider(provider)
+                // this provider alone: without a parent manager holding it again, a wrong password is checked once
+                .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/integrations/vk/callback").permitAll()

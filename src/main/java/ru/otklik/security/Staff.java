@@ -1,6 +1,7 @@
 package ru.otklik.security;
 
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import ru.otklik.organization.Role;
 
 import java.util.Set;
@@ -9,11 +10,17 @@ import java.util.Set;
  * An authenticated user of the app's own API, with the Camunda groups and tenants (organizations) they
  * belong to. Superusers (camunda-admin) reach every organization.
  */
-public record Staff(String userId, Set<String> groupIds, Set<String> tenantIds) {
+public record Staff(String userId, Set<String> groupIds, Set<String> tenantIds) implements AuthenticatedPrincipal {
 
     public Staff {
         groupIds = Set.copyOf(groupIds);
         tenantIds = Set.copyOf(tenantIds);
+    }
+
+    /** The user id: the name Spring Security gives the authentication (rate limits, logs). */
+    @Override
+    public String getName() {
+        return userId;
     }
 
     public boolean admin() {
