@@ -16,6 +16,8 @@ import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import ru.otklik.message.CaseStarter;
 import ru.otklik.message.MessageIntakeService;
 import ru.otklik.message.MessageRequest;
 import ru.otklik.organization.Network;
@@ -32,7 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,7 +52,8 @@ import static ru.otklik.message.MessageResponseProcess.BOUNDARY_ROUTING_WARNING;
  * from its due date to the end of its job (the warning, MSG-24, or the recorded violation and escalation,
  * MSG-27), read from the job log; reported as p50, p90, p99 and max for both groups.
  * <p>
- * The cases are registered with the clock standing at Monday 2026-11-23 11:00 Kuzbass time; then the clock is
+ * The messages are registered with the clock standing at Monday 2026-11-23 11:00 Kuzbass time and their cases
+ * started from the queue as {@link CaseStarter} starts them (two threads); then the clock is
  * set running a few seconds before the first warning is due, and again before the first overdue timer, so the
  * run does not wait the real quarter of an hour in between.
  */
@@ -71,6 +76,10 @@ abstract class TimerPrecision {
     ProcessEngine engine;
     @Autowired
     CamundaBpmProperties properties;
+    @Autowired
+    CaseStarter starter;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private JobExecutor jobExecutor;
 
@@ -94,15 +103,18 @@ abstract class TimerPrecision {
         // detection + 25 working minutes (11:16:15 … 11:17:15), its warning at 75 % of the step (11:12 … 11:13).
         ClockUtil.setCurrentTime(Date.from(REGISTERED_AT));
         long registrationStarted = System.nanoTime();
-        Set<String> cases = new HashSet<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
         for (int i = 0; i < messages; i++) {
             Instant detected = REGISTERED_AT.minus(Duration.ofSeconds(525)).plusMillis(60_000L * i / messages);
-            String n = UUID.randomUUID().toString();
-            cases.add(intake.report(new MessageRequest("zags", Network.VK, "timer-" + n, "https://vk.com/wall-2_" + n,
+            String n = run + "-" + i;
+            intake.reportLater(new MessageRequest("zags", Network.VK, "timer-" + n, "https://vk.com/wall-2_" + n,
                     "Житель " + i, "timer-" + n, "Когда откроют запись на регистрацию брака на декабрь?", null,
-                    detected.atZone(KUZBASS).toOffsetDateTime(), "Регистрация брака", "Кемерово", null), monitoring)
-                    .entry().processInstanceId());
+                    detected.atZone(KUZBASS).toOffsetDateTime(), "Регистрация брака", "Кемерово", null), monitoring);
         }
+        startQueuedCases();
+        Set<String> cases = new HashSet<>(jdbc.queryForList("SELECT process_instance_id FROM message "
+                + "WHERE external_id LIKE ? AND process_instance_id IS NOT NULL", String.class, "timer-" + run + "-%"));
+        assertThat(cases).as("a case for every message").hasSize(messages);
         double registrationSeconds = (System.nanoTime() - registrationStarted) / 1e9;
 
         Window warnings = window(cases, BOUNDARY_ROUTING_WARNING);
@@ -130,6 +142,20 @@ abstract class TimerPrecision {
         figures.put("warning", lags(cases, BOUNDARY_ROUTING_WARNING, messages));
         figures.put("overdue", lags(cases, BOUNDARY_ROUTING_OVERDUE, messages));
         BenchmarkResults.write("timer-precision-" + database() + "-" + mode, figures);
+    }
+
+    /** The cases are started as {@link CaseStarter} starts them in the background, on two threads. */
+    private void startQueuedCases() throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        for (int t = 0; t < 2; t++) {
+            threads.execute(() -> {
+                while (starter.pending() > 0) {
+                    starter.startPending(Duration.ofMinutes(1));
+                }
+            });
+        }
+        threads.shutdown();
+        assertThat(threads.awaitTermination(2, TimeUnit.HOURS)).as("queued cases started").isTrue();
     }
 
     private record Window(long count, Instant first, Instant last) {
