@@ -26,6 +26,7 @@ import ru.otklik.security.CurrentStaff;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The intake API of the registry of messages: monitoring systems and specialists report detected messages
@@ -34,6 +35,9 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/messages")
 class MessageController {
+
+    /** RFC 7240: the preference asking for a 202 before the case has started. */
+    private static final String RESPOND_ASYNC = "respond-async";
 
     private final MessageIntakeService intake;
 
@@ -49,7 +53,7 @@ class MessageController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageReceiptView> report(@Valid @RequestBody MessageRequest request,
                                               @RequestHeader(value = "Prefer", required = false) String prefer) {
-        boolean later = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains(RESPOND_ASYNC);
+        boolean later = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC);
         Registration registration = later ? intake.reportLater(request, CurrentStaff.get())
                 : intake.report(request, CurrentStaff.get());
         MessageEntry entry = registration.entry();
@@ -63,8 +67,6 @@ class MessageController {
                 ? ResponseEntity.accepted().location(location).header("Preference-Applied", RESPOND_ASYNC).body(view)
                 : ResponseEntity.created(location).body(view);
     }
-
-    private static final String RESPOND_ASYNC = "respond-async";
 
     /** Only digits reach here; any other id finds no handler and is a 404 like an unknown one. */
     @GetMapping("/{id:\\d{1,18}}")
