@@ -433,10 +433,14 @@ public class MessageRegistry {
         jdbc.sql("INSERT INTO message_violation (message_id, step, scope, rule_id, responsible_user, due_at, actual_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, step.key(), s, ruleId, responsibleUser, utc(due), utc(actual)).update();
-        String overdue = jdbc.sql("SELECT overdue_steps FROM message WHERE id = ?").param(id)
-                .query(String.class).optional().orElse(null);
-        jdbc.sql("UPDATE message SET overdue_steps = ?, updated_at = ? WHERE id = ?")
-                .params(addToList(overdue, step.key()), now(), id).update();
+        Tallies tallies = jdbc.sql("SELECT overdue_steps, breached_deadlines, intermediate_at FROM message WHERE id = ? "
+                        + "FOR UPDATE").param(id)
+                .query((rs, n) -> new Tallies(rs.getString(1), rs.getString(2), instant(rs, "intermediate_at")))
+                .single();
+        jdbc.sql("UPDATE message SET overdue_steps = ?, breached_deadlines = ?, updated_at = ? WHERE id = ?")
+                .params(addToList(tallies.overdue(), step.key()),
+                        BreachedDeadlines.with(tallies.breached(), step, due, tallies.intermediateAt()), now(), id)
+                .update();
         appendEvent(id, MessageEvents.OVERDUE, responsibleUser, actual, ruleId,
                 "Нарушен срок: " + step.title() + (s.isEmpty() ? "" : " (" + s + ")") + " (срок "
                         + Instants.format(due, zoneOf(id)) + ")");
@@ -460,6 +464,39 @@ public class MessageRegistry {
         jdbc.sql("INSERT INTO message_event (message_id, step, actor, occurred_at, rule_id, details) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(id, step, actor, utc(at), ruleId, details == null ? null : truncate(details, 4000)).update();
+        tally(id, step, at);
+    }
+
+    /**
+     * Keeps the message's tallies of its journal (V65) in step with the entry just written: returns (MSG-9),
+     * returns for rework (MSG-15) and the first intermediate answer (MSG-17), which decides whether an answer
+     * breach was the first round's or the final answer's, so the breached deadlines are counted again.
+     */
+    private void tally(long id, String step, Instant at) {
+        switch (step) {
+            case MessageEvents.RETURNED_NOT_COMPETENT ->
+                    jdbc.sql("UPDATE message SET return_count = return_count + 1 WHERE id = ?").param(id).update();
+            case MessageEvents.RETURNED ->
+                    jdbc.sql("UPDATE message SET rework_count = rework_count + 1 WHERE id = ?").param(id).update();
+            case MessageEvents.FINAL_ANSWER_DUE -> {
+                Instant first = jdbc.sql("SELECT intermediate_at FROM message WHERE id = ? FOR UPDATE").param(id)
+                        .query((rs, n) -> Optional.ofNullable(instant(rs, "intermediate_at"))).single()
+                        .filter(earlier -> !earlier.isAfter(at)).orElse(at);
+                List<BreachedDeadlines.Breach> breaches = jdbc.sql("SELECT step, due_at FROM message_violation "
+                                + "WHERE message_id = ?").param(id)
+                        .query((rs, n) -> new BreachedDeadlines.Breach(MessageStep.of(rs.getString("step")),
+                                instant(rs, "due_at")))
+                        .list();
+                jdbc.sql("UPDATE message SET intermediate_at = ?, breached_deadlines = ? WHERE id = ?")
+                        .params(utc(first), BreachedDeadlines.of(breaches, first), id).update();
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** What a breach changes in the message's row. */
+    private record Tallies(String overdue, String breached, Instant intermediateAt) {
     }
 
     // ---- helpers ----

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import ru.otklik.message.BreachedDeadlines;
 import ru.otklik.organization.OrganizationPolicies;
 import ru.otklik.organization.OrganizationPolicy;
 
@@ -28,22 +29,20 @@ import static ru.otklik.report.SqlTime.utc;
 
 /**
  * Computes a {@link Summary} from the registries with SQL aggregation (MSG-25, MSG-28): the database groups the
- * rows, only group totals come back. The month's messages are read in three passes grouped by the department list
- * ({@code message.departments}), which serve the organization and every department at once; the working time's
+ * rows, only group totals come back. The month's messages are read in three passes over {@code message} alone
+ * (counts with the journal's tallies and the breached deadlines, dimensions, working time), grouped by the
+ * department list ({@code message.departments}), which serve the organization and every department at once; the
+ * breaches by person are read from {@code message_violation}. The working time's
  * percentiles are taken from the distribution of its values. Portable between H2 and PostgreSQL.
  */
 @Component
 public class SummaryQueries {
 
-    static final String RETURNED_NOT_COMPETENT = "returned-not-competent";
-    static final String RETURNED_FOR_REWORK = "returned";
-    static final String FINAL_ANSWER_DUE = "final-answer-due";
     /** The months of the trend lines: the period's month and the twelve before it. */
     static final int TREND_MONTHS = 13;
 
-    /** The answer breaches of the first round: a breach due after an intermediate answer is the final's (MSG-17). */
-    private static final String FINAL_ROUND = "EXISTS (SELECT 1 FROM message_event fe WHERE fe.message_id = v.message_id "
-            + "AND fe.step = '" + FINAL_ANSWER_DUE + "' AND fe.occurred_at < v.due_at)";
+    private static final Map<String, Deadline> BY_KEY = Arrays.stream(Deadline.values())
+            .collect(Collectors.toMap(d -> d.key, d -> d));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final OrganizationPolicies policies;
@@ -60,11 +59,9 @@ public class SummaryQueries {
         ZoneId zone = ZoneId.of(policy.schedule().zone());
         Scopes scopes = new Scopes(policy);
         MapSqlParameterSource params = range(organization, period, zone);
-        counters(scopes, params);
+        long answerBreached = counters(scopes, params);
         dimensions(scopes, params);
         workingTime(scopes, params);
-        events(scopes, params);
-        long answerBreached = breaches(scopes, params);
         violations(scopes, params);
         Figures whole = scopes.whole();
         List<Summary.ViolationCount> violations = new ArrayList<>(whole.violationCounts());
@@ -106,33 +103,60 @@ public class SummaryQueries {
     // to the organization and to every department in the list, so one pass serves all scopes (a message belongs
     // to exactly one list, so distinct counts add up too).
 
-    private void counters(Scopes scopes, MapSqlParameterSource params) {
-        StringBuilder sql = new StringBuilder("SELECT m.departments, COUNT(*) AS messages, ")
+    /**
+     * The counts, the deadlines that applied, the journal's tallies — returns (MSG-9), returns for rework (MSG-15),
+     * intermediate answers and the finals after them (MSG-17) — and the messages with a breach of each deadline
+     * (MSG-24, MSG-27), all from the messages' own rows: the tallies are kept by the registry ({@code V65}), so the
+     * journal and the breaches are not joined. Returns the organization's messages with an answer deadline and a
+     * breach of it (the headline of the period).
+     */
+    private long counters(Scopes scopes, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("SELECT m.departments, m.breached_deadlines, COUNT(*) AS messages, ")
                 .append("SUM(CASE WHEN m.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS answered, ")
                 .append("SUM(CASE WHEN m.status = 'NOT_PROCESSED' THEN 1 ELSE 0 END) AS not_processed, ")
-                .append("SUM(CASE WHEN m.repeat_of IS NOT NULL THEN 1 ELSE 0 END) AS repeats");
+                .append("SUM(CASE WHEN m.repeat_of IS NOT NULL THEN 1 ELSE 0 END) AS repeats, ")
+                .append("SUM(m.return_count) AS returns, ")
+                .append("SUM(CASE WHEN m.return_count > 0 THEN 1 ELSE 0 END) AS returned_messages, ")
+                .append("SUM(m.rework_count) AS reworks, ")
+                .append("COUNT(m.intermediate_at) AS intermediate, ")
+                .append("SUM(CASE WHEN m.intermediate_at IS NOT NULL AND m.status = 'ANSWERED' THEN 1 ELSE 0 END) AS finals");
         for (Deadline d : Deadline.values()) {
             if (d.column != null) {
                 sql.append(", COUNT(m.").append(d.column).append(") AS due_").append(d.key);
             }
         }
-        sql.append(" FROM message m WHERE ").append(COHORT).append(" GROUP BY m.departments");
+        sql.append(" FROM message m WHERE ").append(COHORT).append(" GROUP BY m.departments, m.breached_deadlines");
+        long[] answerBreached = new long[1];
         jdbc.query(sql.toString(), params, rs -> {
             String list = rs.getString("departments");
             long messages = rs.getLong("messages");
+            long intermediate = rs.getLong("intermediate");
+            List<Deadline> breached = BreachedDeadlines.keys(rs.getString("breached_deadlines")).stream()
+                    .map(BY_KEY::get).filter(Objects::nonNull).toList();
             for (Figures f : scopes.of(list)) {
                 f.messages += messages;
                 f.answered += rs.getLong("answered");
                 f.notProcessed += rs.getLong("not_processed");
                 f.repeats += rs.getLong("repeats");
                 f.joint += list != null && list.contains(",") ? messages : 0;
+                f.returns += rs.getLong("returns");
+                f.returnedMessages += rs.getLong("returned_messages");
+                f.reworks += rs.getLong("reworks");
+                f.intermediate += intermediate;
+                f.finals += rs.getLong("finals");
+                f.applicable.merge(Deadline.FINAL, intermediate, Long::sum);
                 for (Deadline d : Deadline.values()) {
                     if (d.column != null) {
                         f.applicable.merge(d, rs.getLong("due_" + d.key), Long::sum);
                     }
                 }
+                breached.forEach(d -> f.breached.merge(d, messages, Long::sum));
+            }
+            if (breached.contains(Deadline.ANSWER)) {
+                answerBreached[0] += rs.getLong("due_" + Deadline.ANSWER.key);
             }
         });
+        return answerBreached[0];
     }
 
     /** One pass groups by all four dimensions at once; the per-dimension totals are summed from its groups. */
@@ -170,67 +194,6 @@ public class SummaryQueries {
             f.median = percentile(f.workingSeconds, 0.5);
             f.p90 = percentile(f.workingSeconds, 0.9);
         }
-    }
-
-    /** Returns (MSG-9), returns for rework (MSG-15), intermediate answers and the finals after them (MSG-17). */
-    private void events(Scopes scopes, MapSqlParameterSource params) {
-        String sql = "SELECT m.departments, e.step, COUNT(*) AS events, "
-                + "COUNT(DISTINCT e.message_id) AS messages, "
-                + "COUNT(DISTINCT CASE WHEN m.status = 'ANSWERED' THEN e.message_id END) AS answered "
-                + "FROM message_event e JOIN message m ON m.id = e.message_id"
-                + " WHERE e.step IN ('" + RETURNED_NOT_COMPETENT + "', '" + RETURNED_FOR_REWORK + "', '"
-                + FINAL_ANSWER_DUE + "') AND " + COHORT
-                + " GROUP BY m.departments, e.step";
-        jdbc.query(sql, params, rs -> {
-            long events = rs.getLong("events");
-            long messages = rs.getLong("messages");
-            long answered = rs.getLong("answered");
-            String step = rs.getString("step");
-            for (Figures f : scopes.of(rs.getString("departments"))) {
-                switch (step) {
-                    case RETURNED_NOT_COMPETENT -> {
-                        f.returns += events;
-                        f.returnedMessages += messages;
-                    }
-                    case RETURNED_FOR_REWORK -> f.reworks += events;
-                    default -> {
-                        f.intermediate += messages;
-                        f.finals += answered;
-                        f.applicable.merge(Deadline.FINAL, messages, Long::sum);
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * Messages of the period with a breach of each deadline (MSG-24, MSG-27). Returns the organization's messages
-     * with an answer deadline and a breach of it (the headline of the period).
-     */
-    private long breaches(Scopes scopes, MapSqlParameterSource params) {
-        String sql = "SELECT departments, step_key, COUNT(DISTINCT message_id) AS breached, "
-                + "COUNT(DISTINCT CASE WHEN answer_due IS NOT NULL THEN message_id END) AS breached_due "
-                + "FROM (SELECT m.departments, m.answer_due, v.message_id, CASE WHEN v.step = 'answer' AND " + FINAL_ROUND
-                + " THEN 'final' ELSE v.step END AS step_key FROM message_violation v JOIN message m ON m.id = v.message_id"
-                + " WHERE " + COHORT + ") x GROUP BY departments, step_key";
-        Map<String, Deadline> byKey = new HashMap<>();
-        for (Deadline d : Deadline.values()) {
-            byKey.put(d.key, d);
-        }
-        long[] answerBreached = new long[1];
-        jdbc.query(sql, params, rs -> {
-            Deadline d = byKey.get(rs.getString("step_key"));
-            if (d != null) {
-                long breached = rs.getLong("breached");
-                for (Figures f : scopes.of(rs.getString("departments"))) {
-                    f.breached.merge(d, breached, Long::sum);
-                }
-            }
-            if (d == Deadline.ANSWER) {
-                answerBreached[0] += rs.getLong("breached_due");
-            }
-        });
-        return answerBreached[0];
     }
 
     /** Breaches recorded in the period, by person and rule (MSG-24, MSG-27). */
@@ -306,9 +269,9 @@ public class SummaryQueries {
                 + "FROM (SELECT " + detected + " END AS bucket, "
                 + "CASE WHEN m.answered_at IS NOT NULL THEN 1 ELSE 0 END AS answered, "
                 + "CASE WHEN m.answer_due IS NOT NULL THEN 1 ELSE 0 END AS applicable, "
-                + "CASE WHEN m.answer_due IS NOT NULL AND b.message_id IS NOT NULL THEN 1 ELSE 0 END AS breached, "
-                + "m.answer_working_seconds AS seconds FROM message m LEFT JOIN (SELECT DISTINCT v.message_id "
-                + "FROM message_violation v WHERE v.step = 'answer' AND NOT " + FINAL_ROUND + ") b ON b.message_id = m.id "
+                + "CASE WHEN m.answer_due IS NOT NULL AND ',' || m.breached_deadlines || ',' LIKE '%,"
+                + Deadline.ANSWER.key + ",%' THEN 1 ELSE 0 END AS breached, "
+                + "m.answer_working_seconds AS seconds FROM message m "
                 + "WHERE m.organization_id = :org AND m.detected_at >= :min AND m.detected_at < :max) x "
                 + "WHERE bucket IS NOT NULL GROUP BY bucket";
         jdbc.query(messages, params, rs -> {

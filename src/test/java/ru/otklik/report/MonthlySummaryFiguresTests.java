@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.otklik.message.MessageRegistry;
 import ru.otklik.support.OtklikSpringTest;
 
 import ru.otklik.message.AnswerKind;
@@ -22,6 +23,8 @@ class MonthlySummaryFiguresTests {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    MessageRegistry registry;
+    @Autowired
     SummaryQueries queries;
     @Autowired
     Reports reports;
@@ -31,7 +34,7 @@ class MonthlySummaryFiguresTests {
     @Test
     @DisplayName("MSG-25, MSG-27: minsoc March 2030 — counts, on-time shares of every part A deadline, median and 90th percentile, violations by person and rule, dynamics, accounts (H2)")
     void fixtureMonth() {
-        SummaryFixture.ensureBuilt(jdbc);
+        SummaryFixture.ensureBuilt(jdbc, registry);
 
         Summary s = queries.compile(SummaryFixture.ORG, Period.of(YearMonth.of(2030, 3)), Instant.now());
 
@@ -41,7 +44,7 @@ class MonthlySummaryFiguresTests {
     @Test
     @DisplayName("Report on demand: 01.03–05.03.2030 (dates inclusive) counts only m1 and m2; compared with the 5 days before")
     void periodOnDemand() {
-        SummaryFixture.ensureBuilt(jdbc);
+        SummaryFixture.ensureBuilt(jdbc, registry);
 
         Summary s = reports.period(SummaryFixture.ORG, "2030-03-04", "2030-03-05").summary();
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.otklik.content.ContentTesting;
+import ru.otklik.message.MessageRegistry;
+import ru.otklik.message.MessageStep;
 import ru.otklik.support.OtklikSpringTest;
 
 import java.time.LocalDate;
@@ -56,6 +58,8 @@ class MonthlySummaryProcessTests {
     IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MessageRegistry registry;
     @Autowired
     SummarySchedule schedule;
     @Autowired
@@ -213,9 +217,8 @@ class MonthlySummaryProcessTests {
                 + "registered_by, created_at, updated_at) VALUES ('zags', ?, 'VK', ?, 'Текст', ?, 'DRAFTING', 'fixture', "
                 + "?, ?)", key, key, ts("2026-12-15T10:00"), ts("2026-12-15T10:00"), ts("2026-12-15T10:00"));
         long message = jdbc.queryForObject("SELECT id FROM message WHERE business_key = ?", Long.class, key);
-        jdbc.update("INSERT INTO message_violation (message_id, step, rule_id, responsible_user, due_at, actual_at) "
-                + "VALUES (?, 'draft', 'MSG-13', ?, ?, ?)", message, "fx-" + message, ts("2026-12-15T15:00"),
-                ts("2026-12-15T15:00"));
+        registry.recordViolation(message, MessageStep.DRAFT, "MSG-13", "fx-" + message, kuzbass("2026-12-15T15:00"),
+                kuzbass("2026-12-15T15:00"));
         return message;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.otklik.message.MessageRegistry;
 import ru.otklik.support.OtklikSpringTest;
 
 import java.io.ByteArrayInputStream;
@@ -29,10 +30,12 @@ class MonthlySummaryWebTests {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MessageRegistry registry;
 
     @BeforeEach
     void fixture() {
-        SummaryFixture.ensureBuilt(jdbc);
+        SummaryFixture.ensureBuilt(jdbc, registry);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package ru.otklik.report;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.otklik.message.MessageRegistry;
+import ru.otklik.message.MessageStep;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -19,11 +21,13 @@ final class SummaryFixture {
 
     static final String ORG = "minsoc";
     private final JdbcTemplate jdbc;
+    private final MessageRegistry registry;
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private int seq;
 
-    SummaryFixture(JdbcTemplate jdbc) {
+    SummaryFixture(JdbcTemplate jdbc, MessageRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     static OffsetDateTime at(String local) {
@@ -48,22 +52,24 @@ final class SummaryFixture {
         return id;
     }
 
+    /** A journal entry, written as the application writes it (the registry keeps the message's tallies). */
     void event(long message, String step, String at) {
-        jdbc.update("INSERT INTO message_event (message_id, step, occurred_at) VALUES (?, ?, ?)", message, step, ts(at));
+        registry.appendEvent(message, step, "fixture", at(at).toInstant(), null, null);
     }
 
+    /** A breached deadline, recorded as the application records it. */
     void violation(long message, String step, String rule, String responsible, String due, String actual) {
-        jdbc.update("INSERT INTO message_violation (message_id, step, rule_id, responsible_user, due_at, actual_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", message, step, rule, responsible, ts(due), ts(actual));
+        registry.recordViolation(message, MessageStep.of(step), rule, responsible, at(due).toInstant(),
+                at(actual).toInstant());
     }
 
     /** Builds the fixture once per database (the test classes of a JVM share it). */
-    static void ensureBuilt(JdbcTemplate jdbc) {
+    static void ensureBuilt(JdbcTemplate jdbc, MessageRegistry registry) {
         synchronized (SummaryFixture.class) {
             Long built = jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE business_key LIKE ?", Long.class,
                     ORG + "-fx-%");
             if (built == 0) {
-                new SummaryFixture(jdbc).build();
+                new SummaryFixture(jdbc, registry).build();
             }
         }
     }
