@@ -423,27 +423,29 @@ public class MessageRegistry {
     public boolean recordViolation(long id, MessageStep step, String scope, String ruleId, String responsibleUser,
                                    Instant due, Instant actual) {
         String s = scope == null ? "" : scope;
-        long recorded = jdbc.sql("SELECT COUNT(*) FROM message_violation WHERE message_id = ? AND step = ? AND due_at = ? "
-                        + "AND scope = ?")
-                .params(id, step.key(), utc(due), s).query(Long.class).single();
-        if (recorded > 0) {
+        // once per deadline and scope; the unique key (message_id, step, due_at, scope) backs this against a
+        // concurrent double firing
+        int recorded = jdbc.sql("INSERT INTO message_violation (message_id, step, scope, rule_id, responsible_user, "
+                        + "due_at, actual_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM message_violation "
+                        + "WHERE message_id = ? AND step = ? AND due_at = ? AND scope = ?)")
+                .params(id, step.key(), s, ruleId, responsibleUser, utc(due), utc(actual), id, step.key(), utc(due), s)
+                .update();
+        if (recorded == 0) {
             return false;
         }
-        // the unique key (message_id, step, due_at, scope) backs this check against a concurrent double firing
-        jdbc.sql("INSERT INTO message_violation (message_id, step, scope, rule_id, responsible_user, due_at, actual_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, step.key(), s, ruleId, responsibleUser, utc(due), utc(actual)).update();
-        Tallies tallies = jdbc.sql("SELECT overdue_steps, breached_deadlines, intermediate_at FROM message WHERE id = ? "
-                        + "FOR UPDATE").param(id)
-                .query((rs, n) -> new Tallies(rs.getString(1), rs.getString(2), instant(rs, "intermediate_at")))
+        Tallies tallies = jdbc.sql("SELECT organization_id, overdue_steps, breached_deadlines, intermediate_at "
+                        + "FROM message WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> new Tallies(rs.getString("organization_id"), rs.getString("overdue_steps"),
+                        rs.getString("breached_deadlines"), instant(rs, "intermediate_at")))
                 .single();
         jdbc.sql("UPDATE message SET overdue_steps = ?, breached_deadlines = ?, updated_at = ? WHERE id = ?")
                 .params(addToList(tallies.overdue(), step.key()),
                         BreachedDeadlines.with(tallies.breached(), step, due, tallies.intermediateAt()), now(), id)
                 .update();
+        ZoneId zone = ZoneId.of(policies.get(tallies.organization()).schedule().zone());
         appendEvent(id, MessageEvents.OVERDUE, responsibleUser, actual, ruleId,
                 "Нарушен срок: " + step.title() + (s.isEmpty() ? "" : " (" + s + ")") + " (срок "
-                        + Instants.format(due, zoneOf(id)) + ")");
+                        + Instants.format(due, zone) + ")");
         return true;
     }
 
@@ -496,7 +498,7 @@ public class MessageRegistry {
     }
 
     /** What a breach changes in the message's row. */
-    private record Tallies(String overdue, String breached, Instant intermediateAt) {
+    private record Tallies(String organization, String overdue, String breached, Instant intermediateAt) {
     }
 
     // ---- helpers ----
