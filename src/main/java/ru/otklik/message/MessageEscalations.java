@@ -54,16 +54,14 @@ public class MessageEscalations {
     /**
      * The case as the escalations need it.
      *
+     * @param businessKey  the registration number, as the case carries it: warnings and breaches name the message by
+     *                     it without reading the registry entry
      * @param department   the responsible department; inside a department's part of a joint answer, that department
      * @param registeredBy the ОТО specialist who registered the message in Tasklist, if any (MSG-24)
      */
-    public record Case(long messageId, String organization, String processInstanceId, String department,
-                       Importance importance, boolean shortened, Instant answerDue, String registeredBy) {
-
-        public Case(long messageId, String organization, String processInstanceId, String department,
-                    Importance importance, boolean shortened, Instant answerDue) {
-            this(messageId, organization, processInstanceId, department, importance, shortened, answerDue, null);
-        }
+    public record Case(long messageId, String businessKey, String organization, String processInstanceId,
+                       String department, Importance importance, boolean shortened, Instant answerDue,
+                       String registeredBy) {
     }
 
     /**
@@ -73,7 +71,6 @@ public class MessageEscalations {
     @Transactional
     public void warn(Case c, MessageStep step) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        MessageEntry entry = entry(c);
         List<Task> open = openTasks(c, step);
         if (open.isEmpty()) {
             log.debug("No open task of step {} in case {}: no warning", step, c.processInstanceId());
@@ -90,7 +87,7 @@ public class MessageEscalations {
                     "Срок «" + step.title() + "» истекает " + Instants.format(due, zone));
             notifier.send(new Notification(c.organization(), NotificationKind.DEADLINE_WARNING, c.messageId(),
                     task.getId(), holder.users(), groups,
-                    "Срок истекает: " + step.title() + " — сообщение " + entry.businessKey(),
+                    "Срок истекает: " + step.title() + " — сообщение " + c.businessKey(),
                     "Задача «" + task.getName() + "» должна быть выполнена до " + Instants.format(due, zone)
                             + " (" + rule + ")."));
         }
@@ -105,7 +102,6 @@ public class MessageEscalations {
     @Transactional
     public void escalate(Case c, MessageStep step) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        MessageEntry entry = entry(c);
         List<Task> open = openTasks(c, step);
         ZoneId zone = deadlines.zone(c.organization());
         String rule = ruleId(c, step);
@@ -113,22 +109,23 @@ public class MessageEscalations {
             // The answer deadline passed between two tasks (e.g. an asynchronous step): still a breach.
             Instant due = c.answerDue();
             if (step == MessageStep.ANSWER && due != null) {
-                breach(c, entry, step, rule, null, new Holder(Set.of(), Set.of(), "—"), due, now, zone);
+                breach(c, step, rule, null, new Holder(Set.of(), Set.of(), "—"), due, now, zone);
             }
             return;
         }
         for (Task task : open) {
-            breach(c, entry, step, rule, task, responsible(c, step, holder(task)), due(c, step, task), now, zone);
+            breach(c, step, rule, task, responsible(c, step, task), due(c, step, task), now, zone);
         }
     }
 
     /**
      * MSG-24: who answers for a breached step. The ОТО specialists answer for the routing deadlines (MSG-8,
      * MSG-10): the specialist who registered the message, or the specialists' group for a message reported by
-     * monitoring; every other step is answered for by whoever holds its task. The coordinator answers for the
-     * organization of the work as a whole and is told of every breach.
+     * monitoring; every other step is answered for by whoever holds its task (read only then: a routing breach
+     * needs no candidate groups). The coordinator answers for the organization of the work as a whole and is told
+     * of every breach.
      */
-    private Holder responsible(Case c, MessageStep step, Holder holder) {
+    private Holder responsible(Case c, MessageStep step, Task task) {
         if (step == MessageStep.ROUTING) {
             String specialist = c.registeredBy();
             return specialist != null
@@ -136,10 +133,10 @@ public class MessageEscalations {
                     : new Holder(Set.of(), Set.of(Role.SPECIALIST.groupId(c.organization())),
                     Role.SPECIALIST.groupId(c.organization()));
         }
-        return holder;
+        return holder(task);
     }
 
-    private void breach(Case c, MessageEntry entry, MessageStep step, String rule, Task task, Holder holder,
+    private void breach(Case c, MessageStep step, String rule, Task task, Holder holder,
                         Instant due, Instant now, ZoneId zone) {
         String scope = step == MessageStep.PART ? c.department() : "";
         if (!registry.recordViolation(c.messageId(), step, scope, rule, holder.label(), due, now)) {
@@ -151,11 +148,11 @@ public class MessageEscalations {
         Set<String> groups = supervisors(c, step);
         notifier.send(new Notification(c.organization(), NotificationKind.DEADLINE_BREACHED, c.messageId(),
                 task == null ? null : task.getId(), Set.of(), groups,
-                "Нарушен срок: " + step.title() + " — сообщение " + entry.businessKey(),
+                "Нарушен срок: " + step.title() + " — сообщение " + c.businessKey(),
                 "Срок " + Instants.format(due, zone) + " (" + rule + ") истёк"
                         + (task == null ? "" : ", задача «" + task.getName() + "» не выполнена")
                         + ". Ответственный: " + holder.label() + ". Нарушение внесено в реестр (MSG-27)."));
-        log.info("Deadline {} of message {} breached (due {}, responsible {})", step.key(), entry.businessKey(), due,
+        log.info("Deadline {} of message {} breached (due {}, responsible {})", step.key(), c.businessKey(), due,
                 holder.label());
     }
 

@@ -82,8 +82,8 @@ final class ProcessVariables {
     }
 
     static MessageEscalations.Case escalationCase(VariableScope scope, String processInstanceId) {
-        return new MessageEscalations.Case(messageId(scope), MessageDeadlines.organization(scope), processInstanceId,
-                string(scope, VAR_DEPARTMENT), importance(scope), shortened(scope), instant(scope, VAR_ANSWER_DUE),
-                string(scope, VAR_REGISTERED_BY));
+        return new MessageEscalations.Case(messageId(scope), string(scope, VAR_BUSINESS_KEY),
+                MessageDeadlines.organization(scope), processInstanceId, string(scope, VAR_DEPARTMENT), importance(scope),
+                shortened(scope), instant(scope, VAR_ANSWER_DUE), string(scope, VAR_REGISTERED_BY));
     }
 }

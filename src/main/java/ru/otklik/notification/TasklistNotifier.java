@@ -97,7 +97,9 @@ public class TasklistNotifier implements Notifier {
             context.disableTenantCheck();
         }
         try {
-            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            // Within the engine's command the caller has usually just read the task: the command's cache has it.
+            Task task = context != null ? context.getTaskManager().findTaskById(taskId)
+                    : tasks.createTaskQuery().taskId(taskId).singleResult();
             if (task != null) {
                 tasks.createComment(taskId, task.getProcessInstanceId(), message);
             }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +45,12 @@ import static ru.otklik.message.MessageResponseProcess.BOUNDARY_ROUTING_WARNING;
 
 /**
  * Timer precision: N open messages (default 10 000, {@code -Dotklik.benchmark.messages}) whose routing
- * deadlines (MSG-8, 25 working minutes) fall due within one minute, with the job executor configured as the
- * application configures it ({@code camunda.bpm.job-execution.*} in application.yml) or, with
- * {@code -Dotklik.benchmark.job-executor=defaults}, with Camunda's defaults. The lag of a timer is the time
- * from its due date to the end of its job (the warning, MSG-24, or the recorded violation and escalation,
- * MSG-27), read from the job log; reported as p50, p90, p99 and max for both groups.
+ * deadlines (MSG-8, 25 working minutes) fall due within one minute ({@code -Dotklik.benchmark.window-seconds}),
+ * with the job executor configured as the application configures it ({@code camunda.bpm.job-execution.*} in
+ * application.yml) or, with {@code -Dotklik.benchmark.job-executor=defaults}, with Camunda's defaults. The lag of a
+ * timer is the time from its due date to the end of its job (the warning, MSG-24, or the recorded violation and
+ * escalation, MSG-27), read from the job log; reported as p50, p90, p99 and max for both groups, with the rate
+ * the jobs ran at (jobs a second from the first due date to the last end).
  * <p>
  * The messages are registered with the clock standing at Monday 2026-11-23 11:00 Kuzbass time and their cases
  * started from the queue as {@link CaseStarter} starts them (two threads); then the clock is
@@ -96,6 +96,8 @@ abstract class TimerPrecision {
     @Test
     void timerPrecision() throws InterruptedException {
         int messages = BenchmarkResults.intProperty("otklik.benchmark.messages", 10_000);
+        // a shorter window asks more jobs a second than a node runs: the figure jobsPerSecond is then its capacity
+        long windowMillis = 1000L * BenchmarkResults.intProperty("otklik.benchmark.window-seconds", 60);
         String mode = System.getProperty("otklik.benchmark.job-executor", "configured");
         Staff monitoring = new BenchmarkStaff(identity).staff("monitoring");
 
@@ -105,7 +107,7 @@ abstract class TimerPrecision {
         long registrationStarted = System.nanoTime();
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int i = 0; i < messages; i++) {
-            Instant detected = REGISTERED_AT.minus(Duration.ofSeconds(525)).plusMillis(60_000L * i / messages);
+            Instant detected = REGISTERED_AT.minus(Duration.ofSeconds(525)).plusMillis(windowMillis * i / messages);
             String n = run + "-" + i;
             intake.reportLater(new MessageRequest("zags", Network.VK, "timer-" + n, "https://vk.com/wall-2_" + n,
                     "Житель " + i, "timer-" + n, "Когда откроют запись на регистрацию брака на декабрь?", null,
@@ -136,6 +138,7 @@ abstract class TimerPrecision {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("database", database());
         figures.put("messages", messages);
+        figures.put("windowSeconds", windowMillis / 1000);
         figures.put("jobExecutor", mode);
         figures.put("settings", settings);
         figures.put("registrationSecondsTotal", Math.round(registrationSeconds * 10) / 10.0);
@@ -176,15 +179,21 @@ abstract class TimerPrecision {
         ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
     }
 
+    /**
+     * Waits by counting, which costs the database little: listing the waiting jobs four times a second took a fifth
+     * of the node's processor time from the job executor. The list of this run's jobs is read once the count says
+     * they are done (jobs of the activity outside this run may be left).
+     */
     private void awaitFired(Set<String> cases, String activityId) throws InterruptedException {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        long foreign = management.createJobQuery().activityId(activityId).timers().count() - cases.size();
         while (true) {
-            List<Job> left = management.createJobQuery().activityId(activityId).timers().list().stream()
-                    .filter(job -> cases.contains(job.getProcessInstanceId())).toList();
-            if (left.isEmpty()) {
+            long waiting = management.createJobQuery().activityId(activityId).timers().count();
+            if (waiting <= foreign && management.createJobQuery().activityId(activityId).timers().list().stream()
+                    .noneMatch(job -> cases.contains(job.getProcessInstanceId()))) {
                 return;
             }
-            assertThat(System.nanoTime() - deadline).as("timers of %s still waiting: %s", activityId, left.size())
+            assertThat(System.nanoTime() - deadline).as("timers of %s still waiting: %s", activityId, waiting - foreign)
                     .isNegative();
             Thread.sleep(250);
         }
@@ -216,6 +225,10 @@ abstract class TimerPrecision {
         figures.put("lagMillisP90", p.apply(90.0));
         figures.put("lagMillisP99", p.apply(99.0));
         figures.put("lagMillisMax", lag.getMaxValue());
+        // from the first due date to the end of the last job: the node's rate when the window asks more than it runs
+        long firstDue = successes.stream().mapToLong(log -> log.getJobDueDate().getTime()).min().orElseThrow();
+        long lastEnd = successes.stream().mapToLong(log -> log.getTimestamp().getTime()).max().orElseThrow();
+        figures.put("jobsPerSecond", Math.round(successes.size() * 10_000.0 / Math.max(1, lastEnd - firstDue)) / 10.0);
         return figures;
     }
 
