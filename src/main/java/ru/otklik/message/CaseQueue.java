@@ -42,11 +42,15 @@ class CaseQueue {
     }
 
     /**
-     * Takes the message out of the queue in the caller's transaction; its row stays locked until that commits, so
-     * a second node taking it waits and then finds it gone. @return false when another node has taken it already
+     * Takes the message out of the queue in the caller's transaction; its row stays locked until that commits. A
+     * message another node (or thread) is starting right now is passed over, not waited for: otherwise starters
+     * reading the same oldest messages would start them one at a time, each waiting for the other's whole case start.
+     * @return false when another starter holds it or has taken it already
      */
     boolean take(long messageId) {
-        return jdbc.sql("DELETE FROM message_case_queue WHERE message_id = ?").param(messageId).update() == 1;
+        boolean free = !jdbc.sql("SELECT message_id FROM message_case_queue WHERE message_id = ? FOR UPDATE SKIP LOCKED")
+                .param(messageId).query(Long.class).list().isEmpty();
+        return free && jdbc.sql("DELETE FROM message_case_queue WHERE message_id = ?").param(messageId).update() == 1;
     }
 
     void failed(long messageId, String failure, Instant nextAttempt) {

@@ -18,9 +18,10 @@ import java.util.List;
  * MSG-8: starts the cases of messages registered without one yet ({@link CaseQueue}: import rows, reports made with
  * {@code Prefer: respond-async}), in the background on every node whose Camunda job executor runs
  * ({@code camunda.bpm.job-execution.enabled}). Each start is one transaction with the message's removal from the
- * queue; two nodes never start a message twice (the second one finds it taken). A start that fails is rolled back
- * and tried again after a pause that grows with the attempts, up to an hour, so an accepted message always gets
- * its case; the routing and answer deadlines count from the detection, not from the start.
+ * queue; two nodes never start a message twice, nor wait for each other (one passes over the message the other is
+ * starting, {@link CaseQueue#take}). A start that fails is rolled back and tried again after a pause that grows
+ * with the attempts, up to an hour, so an accepted message always gets its case; the routing and answer deadlines
+ * count from the detection, not from the start.
  */
 @Component
 public class CaseStarter {
@@ -64,6 +65,7 @@ public class CaseStarter {
             if (due.isEmpty()) {
                 return started;
             }
+            int startedBefore = started;
             for (CaseQueue.Queued queued : due) {
                 if (start(queued)) {
                     started++;
@@ -71,6 +73,10 @@ public class CaseStarter {
                 if (System.nanoTime() - deadline > 0) {
                     break;
                 }
+            }
+            if (started == startedBefore) {
+                // all passed over (other nodes are starting them) or failed: the next poll looks again
+                return started;
             }
         }
         return started;

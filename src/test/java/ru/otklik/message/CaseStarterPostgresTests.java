@@ -1,12 +1,9 @@
 package ru.otklik.message;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import ru.otklik.organization.Network;
 import ru.otklik.organization.Role;
 import ru.otklik.security.Staff;
@@ -24,26 +21,18 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** MSG-8: two nodes working through the queue of cases to start at the same time start each case once. */
+/**
+ * {@link CaseStarterTests} on PostgreSQL, and MSG-8: two nodes working through the queue of cases to start at the
+ * same time start each case once.
+ */
 @OtklikPostgresTest
 @DisplayName("Cases started in the background on PostgreSQL")
-class CaseStarterPostgresTests {
+class CaseStarterPostgresTests extends CaseStarterTests {
 
     static final int MESSAGES = 30;
 
     @Autowired
     MessageIntakeService intake;
-    @Autowired
-    CaseStarter starter;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     @DisplayName("MSG-8: two starters at once: every queued message gets exactly one case")

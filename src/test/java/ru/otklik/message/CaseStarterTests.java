@@ -15,10 +15,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.otklik.support.OtklikSpringTest;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.otklik.message.MessageApiIntakeTests.clockAt;
@@ -46,6 +53,10 @@ class CaseStarterTests {
     RepositoryService repository;
     @Autowired
     CaseStarter starter;
+    @Autowired
+    CaseQueue queue;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void resetClock() {
@@ -128,6 +139,57 @@ class CaseStarterTests {
         starter.startPending(Duration.ofMinutes(1));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isEqualTo(1);
         assertThat(queued(id)).isZero();
+    }
+
+    @Test
+    @DisplayName("MSG-8: a message another node is starting is passed over, not waited for, and stays queued if that start fails")
+    void concurrentStarterPassesOver() throws Exception {
+        clockAt("2026-11-25T11:00");
+        long[] ids = new long[3];
+        String[] keys = new String[3];
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = vkComment(uniqueId());
+            body.put("authorId", "async-" + uniqueId());
+            JsonNode accepted = postLater(body).getBody();
+            ids[i] = accepted.path("id").asLong();
+            keys[i] = accepted.path("businessKey").asText();
+        }
+        // another node takes the first message and is still starting its case when this node polls
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch polled = new CountDownLatch(1);
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        Future<Boolean> otherTake = otherNode.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+            boolean took = queue.take(ids[0]);
+            taken.countDown();
+            try {
+                polled.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status.setRollbackOnly(); // its start fails
+            return took;
+        }));
+        try {
+            assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
+            starter.startPending(Duration.ofMinutes(1));
+        } finally {
+            polled.countDown();
+            otherNode.shutdown();
+        }
+        assertThat(otherTake.get(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(keys[1]).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(keys[2]).count()).isEqualTo(1);
+        // passed over, neither started here nor counted as a failed attempt (no lock wait that timed out)
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(keys[0]).count()).isZero();
+        Map<String, Object> row = jdbc.queryForMap("SELECT attempts, last_failure FROM message_case_queue "
+                + "WHERE message_id = ?", ids[0]);
+        assertThat(row.get("attempts")).isEqualTo(0);
+        assertThat(row.get("last_failure")).isNull();
+        // the other node rolled back: the next pass starts it
+        starter.startPending(Duration.ofMinutes(1));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(keys[0]).count()).isEqualTo(1);
+        assertThat(queued(ids[0])).isZero();
     }
 
     private ResponseEntity<JsonNode> postLater(Object body) {
