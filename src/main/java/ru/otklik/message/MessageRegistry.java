@@ -442,10 +442,9 @@ public class MessageRegistry {
                 .params(addToList(tallies.overdue(), step.key()),
                         BreachedDeadlines.with(tallies.breached(), step, due, tallies.intermediateAt()), now(), id)
                 .update();
-        ZoneId zone = ZoneId.of(policies.get(tallies.organization()).schedule().zone());
         appendEvent(id, MessageEvents.OVERDUE, responsibleUser, actual, ruleId,
                 "Нарушен срок: " + step.title() + (s.isEmpty() ? "" : " (" + s + ")") + " (срок "
-                        + Instants.format(due, zone) + ")");
+                        + Instants.format(due, zone(tallies.organization())) + ")");
         return true;
     }
 
@@ -504,8 +503,11 @@ public class MessageRegistry {
     // ---- helpers ----
 
     private ZoneId zoneOf(long id) {
-        String org = jdbc.sql("SELECT organization_id FROM message WHERE id = ?").param(id).query(String.class).single();
-        return ZoneId.of(policies.get(org).schedule().zone());
+        return zone(jdbc.sql("SELECT organization_id FROM message WHERE id = ?").param(id).query(String.class).single());
+    }
+
+    private ZoneId zone(String organization) {
+        return ZoneId.of(policies.get(organization).schedule().zone());
     }
 
     private long idOf(String businessKey) {
