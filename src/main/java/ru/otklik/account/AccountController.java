@@ -20,7 +20,6 @@ import ru.otklik.web.InvalidFieldException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -77,7 +76,7 @@ class AccountController {
     AccountViews.Detail account(@PathVariable long id) {
         Account account = access.readable(id, CurrentStaff.get());
         return AccountViews.Detail.of(account, registry.audit(id), registry.reports(id), registry.reviews(id),
-                registry.violations(id), zone(account.organization()));
+                registry.violations(id), policies.get(account.organization()).zone());
     }
 
     /** The entries of the caller's organizations (all of them for the media directorate, ACC-13). */
@@ -127,10 +126,6 @@ class AccountController {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("status", "допустимо: PLANNED, ACTIVE, DELETED, BLOCKED, REJECTED");
         }
-    }
-
-    private ZoneId zone(String org) {
-        return ZoneId.of(policies.get(org).schedule().zone());
     }
 
     private static URI location(long id) {

@@ -111,7 +111,7 @@ public class AccountDeadlines {
     }
 
     public ZoneId zone(String organization) {
-        return ZoneId.of(policies.get(organization).schedule().zone());
+        return policies.get(organization).zone();
     }
 
     /** An instant in the organization's zone; midnight reads as 24:00 of the day before, as terms are worded. */

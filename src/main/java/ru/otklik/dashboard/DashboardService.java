@@ -250,6 +250,6 @@ class DashboardService {
     }
 
     private ZoneId zone(String org) {
-        return ZoneId.of(policies.get(org).schedule().zone());
+        return policies.get(org).zone();
     }
 }

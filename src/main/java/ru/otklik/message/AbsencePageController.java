@@ -28,7 +28,6 @@ import ru.otklik.web.StaffPages;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -132,8 +131,7 @@ class AbsencePageController {
                 throw new UnknownOrganizationException(String.valueOf(org));
             }
             policy = policies.get(org);
-            LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of(policy.schedule().zone()))
-                    .toLocalDate();
+            LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(policy.zone()).toLocalDate();
             current = absences.list(org, staff).stream().filter(a -> !a.to().isBefore(today))
                     .sorted(java.util.Comparator.comparing(Absence::from).thenComparing(Absence::id)).toList();
         } catch (UnknownOrganizationException e) {

@@ -20,7 +20,6 @@ import ru.otklik.web.NotFoundException;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +122,7 @@ public class AbsenceRegister {
 
     /** MSG-3, MSG-8: whether the user is away at that instant (its date in the organization's zone). */
     public boolean isAbsent(String org, String userId, Instant at) {
-        LocalDate day = at.atZone(zone(org)).toLocalDate();
+        LocalDate day = at.atZone(policies.get(org).zone()).toLocalDate();
         long count = jdbc.sql("SELECT COUNT(*) FROM staff_absence WHERE organization_id = ? AND user_id = ? "
                         + "AND from_date <= ? AND to_date >= ?")
                 .params(org, userId, Date.valueOf(day), Date.valueOf(day)).query(Long.class).single();
@@ -199,10 +198,6 @@ public class AbsenceRegister {
         if (messageId instanceof Number id) {
             registry.appendEvent(id.longValue(), "reassigned", null, now, "MSG-3", details);
         }
-    }
-
-    private ZoneId zone(String org) {
-        return ZoneId.of(policies.get(org).schedule().zone());
     }
 
     private Absence absence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -9,7 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.otklik.organization.OrganizationPolicies;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * MSG-8: the registration numbers of messages, counted per organization and year of detection in the
@@ -38,7 +37,7 @@ public class BusinessKeys {
 
     /** The next number of the organization for a message detected at {@code detectedAt}. */
     public String next(String organization, Instant detectedAt) {
-        int year = detectedAt.atZone(ZoneId.of(policies.get(organization).schedule().zone())).getYear();
+        int year = detectedAt.atZone(policies.get(organization).zone()).getYear();
         long number;
         try {
             number = transaction.execute(status -> take(organization, year));

@@ -94,7 +94,7 @@ public class MessageDeadlines {
     }
 
     ZoneId zone(String organization) {
-        return ZoneId.of(policies.get(organization).schedule().zone());
+        return policies.get(organization).zone();
     }
 
     static String organization(VariableScope scope) {

@@ -283,7 +283,7 @@ public class MessageIntakeService {
 
     /** The organization's time zone: instants in answers carry its offset. */
     public ZoneId zone(String organizationId) {
-        return ZoneId.of(policies.get(organizationId).schedule().zone());
+        return policies.get(organizationId).zone();
     }
 
     // ---- checks of POST /api/messages beyond the annotations of MessageRequest ----

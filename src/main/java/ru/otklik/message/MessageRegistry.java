@@ -80,7 +80,7 @@ public class MessageRegistry {
     @Transactional
     public Registration register(NewMessage message, String actor, String businessKey) {
         validate(message);
-        ZoneId zone = ZoneId.of(policies.get(message.organization()).schedule().zone());
+        ZoneId zone = zone(message.organization());
         OffsetDateTime now = now();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -507,7 +507,7 @@ public class MessageRegistry {
     }
 
     private ZoneId zone(String organization) {
-        return ZoneId.of(policies.get(organization).schedule().zone());
+        return policies.get(organization).zone();
     }
 
     private long idOf(String businessKey) {

@@ -2,6 +2,7 @@ package ru.otklik.organization;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -50,6 +51,11 @@ public record OrganizationPolicy(
 
     /** A department that receives messages (MSG-8); {@code id} is used in group ids. */
     public record Department(String id, String name) {
+    }
+
+    /** The organization's time zone, from its schedule. */
+    public ZoneId zone() {
+        return ZoneId.of(schedule.zone());
     }
 
     public Department department(String departmentId) {

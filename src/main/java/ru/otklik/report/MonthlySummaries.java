@@ -187,7 +187,7 @@ public class MonthlySummaries {
 
     /** MSG-27: every breach recorded in the period, oldest first, as numbered in the coordinator's form. */
     public List<ViolationItem> violationItems(String organization, Period period) {
-        ZoneId zone = ZoneId.of(policies.get(organization).schedule().zone());
+        ZoneId zone = policies.get(organization).zone();
         OffsetDateTime from = utc(SummaryQueries.start(period.from(), zone));
         OffsetDateTime to = utc(SummaryQueries.start(period.to(), zone));
         List<ViolationItem> items = new ArrayList<>();

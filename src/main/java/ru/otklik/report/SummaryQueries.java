@@ -56,7 +56,7 @@ public class SummaryQueries {
     @Transactional(readOnly = true)
     public Summary compile(String organization, Period period, Instant now) {
         OrganizationPolicy policy = policies.get(organization);
-        ZoneId zone = ZoneId.of(policy.schedule().zone());
+        ZoneId zone = policy.zone();
         Scopes scopes = new Scopes(policy);
         MapSqlParameterSource params = range(organization, period, zone);
         long answerBreached = counters(scopes, params);

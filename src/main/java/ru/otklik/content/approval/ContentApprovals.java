@@ -299,7 +299,7 @@ public class ContentApprovals {
         String what = approval.kind() == ContentApprovalKind.INFORMATION_REQUEST
                 ? "Не предоставлена информация по запросу ЦУР Кузбасса"
                 : "Не дан ответ ЦУР Кузбасса по материалу (" + approval.kind().title() + ", круг " + approval.round() + ")";
-        ZoneId zone = ZoneId.of(policies.get(org).schedule().zone());
+        ZoneId zone = policies.get(org).zone();
         String description = what + " «" + approval.title() + "»; срок истёк " + RU_TIME.format(due.atZone(zone));
         jdbc.sql("""
                         INSERT INTO content_violation (organization_id, approval_id, rule_id, round, due_at, recorded_at,

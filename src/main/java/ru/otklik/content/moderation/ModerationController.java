@@ -82,7 +82,7 @@ class ModerationController {
         if (ModerationLog.trimToNull(org) == null) {
             throw new InvalidFieldException("org", "org: укажите организацию");
         }
-        ZoneId zone = ZoneId.of(policies.get(org.trim()).schedule().zone());
+        ZoneId zone = policies.get(org.trim()).zone();
         staff.requireOrganization(org.trim());
         Instant fromInstant = instant(from, "from", zone);
         Instant toInstant = instant(to, "to", zone);

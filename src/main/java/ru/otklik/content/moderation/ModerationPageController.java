@@ -130,7 +130,7 @@ class ModerationPageController {
         } catch (AccessDeniedException e) {
             return message(HttpStatus.FORBIDDEN, "Журнал модерации доступен только сотрудникам организации.");
         }
-        ZoneId zone = ZoneId.of(policy.schedule().zone());
+        ZoneId zone = policy.zone();
         StringBuilder html = new StringBuilder(8192);
         head(html, "Модерация комментариев: " + policy.shortName());
         html.append("<p class=\"lead\">Комментарий на аккаунте организации удалён или его автор внесён в чёрный "

@@ -205,7 +205,7 @@ public class ContentPlan {
     }
 
     private ZoneId zone(String organization) {
-        return ZoneId.of(policies.get(organization).schedule().zone());
+        return policies.get(organization).zone();
     }
 
     private static PublicationFormat format(String raw) {

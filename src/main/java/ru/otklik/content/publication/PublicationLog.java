@@ -165,7 +165,7 @@ public class PublicationLog {
     }
 
     ZoneId zone(String organization) {
-        return ZoneId.of(policies.get(organization).schedule().zone());
+        return policies.get(organization).zone();
     }
 
     static Instant instant(String raw, ZoneId zone, String field) {

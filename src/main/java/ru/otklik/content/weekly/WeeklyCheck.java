@@ -85,7 +85,7 @@ public class WeeklyCheck {
             if (!checked(policy)) {
                 continue;
             }
-            ZoneId zone = ZoneId.of(policy.schedule().zone());
+            ZoneId zone = policy.zone();
             WeekWindow week = weekStart == null ? WeekWindow.previous(now, zone) : WeekWindow.of(weekStart, zone);
             stored.addAll(checkOrganization(policy, week, now));
         }
