@@ -1,5 +1,7 @@
 package ru.otklik.support;
 
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
@@ -9,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EmbeddedPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private static final Deque<ConfigurableApplicationContext> contexts = new ArrayDeque<>();
     private static final AtomicInteger databases = new AtomicInteger();
 
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
         if (server == null) {
             try {
-                // zonky stops the server with a shutdown hook of its own
                 server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -50,5 +54,37 @@ public class EmbeddedPostgres implements ApplicationContextInitializer<Configura
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=postgres",
                 "spring.datasource.driver-class-name=org.postgresql.Driver");
+        synchronized (EmbeddedPostgres.class) {
+            contexts.push(context);
+        }
+    }
+
+    /** Closes the application contexts on the server, newest first, then stops the server. */
+    static synchronized void stop() {
+        while (!contexts.isEmpty()) {
+            contexts.pop().close();
+        }
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                server = null;
+            }
+        }
+    }
+
+    /**
+     * Stops the server when the test run ends, before the JVM exits. Left to the shutdown hooks, zonky's stop
+     * of the server and Spring's close of the cached contexts run concurrently: with the server gone, the
+     * engine's last metrics report on close waits for a connection until the forked JVM is killed.
+     */
+    public static class Stop implements LauncherSessionListener {
+
+        @Override
+        public void launcherSessionClosed(LauncherSession session) {
+            stop();
+        }
     }
 }
