@@ -68,6 +68,22 @@ public record WorkSchedule(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Dur
     }
 
     /**
+     * The time zone a policy file's schedule states; Kuzbass time when it names none.
+     *
+     * @throws IllegalArgumentException naming the bad zone
+     */
+    public static ZoneId zoneOf(OrganizationPolicy.ScheduleSpec spec) {
+        if (spec == null || spec.zone() == null) {
+            return DEFAULT_ZONE;
+        }
+        try {
+            return ZoneId.of(spec.zone().trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + spec.zone() + "' is not a time zone id (e.g. Asia/Novokuznetsk)");
+        }
+    }
+
+    /**
      * The schedule a policy file states. A missing zone, week or shortening takes the standard value;
      * a weekday missing from the week is a day off.
      *
@@ -77,14 +93,7 @@ public record WorkSchedule(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Dur
         if (spec == null) {
             return STANDARD;
         }
-        ZoneId zone = DEFAULT_ZONE;
-        if (spec.zone() != null) {
-            try {
-                zone = ZoneId.of(spec.zone().trim());
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException("'" + spec.zone() + "' is not a time zone id (e.g. Asia/Novokuznetsk)");
-            }
-        }
+        ZoneId zone = zoneOf(spec);
         Map<DayOfWeek, List<Interval>> week;
         if (spec.week() == null) {
             week = standardWeek();

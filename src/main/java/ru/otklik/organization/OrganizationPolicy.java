@@ -1,5 +1,7 @@
 package ru.otklik.organization;
 
+import ru.otklik.calendar.WorkSchedule;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,9 +55,9 @@ public record OrganizationPolicy(
     public record Department(String id, String name) {
     }
 
-    /** The organization's time zone, from its schedule. */
+    /** The organization's time zone, as its working time counts it ({@link WorkSchedule#zoneOf}). */
     public ZoneId zone() {
-        return ZoneId.of(schedule.zone());
+        return WorkSchedule.zoneOf(schedule);
     }
 
     public Department department(String departmentId) {

@@ -62,6 +62,15 @@ class WorkScheduleTests {
     }
 
     @Test
+    @DisplayName("The zone the registry and reports use is the one working time counts in: Kuzbass time if none, trimmed")
+    void policyZone() {
+        assertThat(WorkSchedule.zoneOf(null)).isEqualTo(ZoneId.of("Asia/Novokuznetsk"));
+        assertThat(WorkSchedule.zoneOf(spec(null, null, null))).isEqualTo(ZoneId.of("Asia/Novokuznetsk"));
+        assertThat(WorkSchedule.zoneOf(spec(" Europe/Moscow ", null, null)))
+                .isEqualTo(WorkSchedule.of(spec(" Europe/Moscow ", null, null)).zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
+    }
+
+    @Test
     @DisplayName("A bad zone id is rejected naming it")
     void badZone() {
         assertThatThrownBy(() -> WorkSchedule.of(spec("Asia/Atlantis", null, null)))
