@@ -33,9 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -147,20 +144,16 @@ abstract class TimerPrecision {
         BenchmarkResults.write("timer-precision-" + database() + "-" + mode, figures);
     }
 
-    /** The cases are started as {@link CaseStarter} starts them in the background, on two threads. */
-    private void startQueuedCases() throws InterruptedException {
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        for (int t = 0; t < 2; t++) {
-            threads.execute(() -> {
-                // until nothing is due: a failed start waits minutes for its retry; the caller checks every case
-                int batch;
-                do {
-                    batch = starter.startPending(Duration.ofMinutes(1));
-                } while (batch > 0);
-            });
-        }
-        threads.shutdown();
-        assertThat(threads.awaitTermination(2, TimeUnit.HOURS)).as("queued cases started").isTrue();
+    /**
+     * The cases are started as {@link CaseStarter} starts them in the background, on the node's threads
+     * ({@code otklik.case-starts.threads}).
+     */
+    private void startQueuedCases() {
+        // until nothing is due: a failed start waits minutes for its retry; the caller checks every case
+        int batch;
+        do {
+            batch = starter.startPending(Duration.ofMinutes(1));
+        } while (batch > 0);
     }
 
     private record Window(long count, Instant first, Instant last) {

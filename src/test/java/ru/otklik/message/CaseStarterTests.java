@@ -20,12 +20,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.otklik.support.OtklikSpringTest;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.otklik.message.MessageApiIntakeTests.clockAt;
@@ -57,6 +65,8 @@ class CaseStarterTests {
     CaseQueue queue;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    MessageRegistry registry;
 
     @AfterEach
     void resetClock() {
@@ -145,15 +155,9 @@ class CaseStarterTests {
     @DisplayName("MSG-8: a message another node is starting is passed over, not waited for, and stays queued if that start fails")
     void concurrentStarterPassesOver() throws Exception {
         clockAt("2026-11-25T11:00");
-        long[] ids = new long[3];
-        String[] keys = new String[3];
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = vkComment(uniqueId());
-            body.put("authorId", "async-" + uniqueId());
-            JsonNode accepted = postLater(body).getBody();
-            ids[i] = accepted.path("id").asLong();
-            keys[i] = accepted.path("businessKey").asText();
-        }
+        List<JsonNode> accepted = postLater(3);
+        long[] ids = accepted.stream().mapToLong(a -> a.path("id").asLong()).toArray();
+        String[] keys = accepted.stream().map(a -> a.path("businessKey").asText()).toArray(String[]::new);
         // another node takes the first message and is still starting its case when this node polls
         CountDownLatch taken = new CountDownLatch(1);
         CountDownLatch polled = new CountDownLatch(1);
@@ -190,6 +194,58 @@ class CaseStarterTests {
         starter.startPending(Duration.ofMinutes(1));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(keys[0]).count()).isEqualTo(1);
         assertThat(queued(ids[0])).isZero();
+    }
+
+    @Test
+    @DisplayName("MSG-8: a node starts cases on its threads side by side (otklik.case-starts.threads)")
+    void startsOnSeveralThreads() {
+        clockAt("2026-11-26T11:00");
+        List<JsonNode> accepted = postLater(2);
+        long[] ids = accepted.stream().mapToLong(a -> a.path("id").asLong()).toArray();
+        String[] keys = accepted.stream().map(a -> a.path("businessKey").asText()).toArray(String[]::new);
+        // the first two starts of the pass wait for each other: they meet only if they run at the same time
+        CyclicBarrier together = new CyclicBarrier(2);
+        AtomicInteger starts = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        MessageProcess meeting = new MessageProcess(runtime, registry) {
+            @Override
+            public MessageEntry start(MessageEntry entry, String repeatOf) {
+                if (starts.getAndIncrement() < 2) {
+                    threads.add(Thread.currentThread().getName());
+                    try {
+                        together.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                        throw new IllegalStateException("no other start ran alongside", e);
+                    }
+                }
+                return super.start(entry, repeatOf);
+            }
+        };
+        CaseStarter node = new CaseStarter(queue, registry, meeting, transactions, true, 2);
+        try {
+            assertThat(node.startPending(Duration.ofMinutes(1))).isGreaterThanOrEqualTo(2);
+        } finally {
+            node.destroy();
+        }
+
+        assertThat(threads).as("threads of the first two starts").hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(keys[i]).count()).isEqualTo(1);
+            assertThat(queued(ids[i])).isZero();
+        }
+    }
+
+    /** {@code count} reports of authors of their own (not repeats, MSG-20), each answered 202. */
+    private List<JsonNode> postLater(int count) {
+        List<JsonNode> accepted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> body = vkComment(uniqueId());
+            body.put("authorId", "async-" + uniqueId());
+            ResponseEntity<JsonNode> answer = postLater(body);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            accepted.add(answer.getBody());
+        }
+        return accepted;
     }
 
     private ResponseEntity<JsonNode> postLater(Object body) {
