@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +27,7 @@ final class IntakeClient {
     static final String[] ORGANIZATIONS = {"kuzbass-gov", "minsoc", "minzdrav", "nkr", "zags"};
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
+    static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
             .encodeToString("monitoring:demo".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,7 +66,12 @@ final class IntakeClient {
 
     /** One attempt. */
     Answer post(ClusterNode node, Map<String, Object> message) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request(node, message), HttpResponse.BodyHandlers.ofByteArray());
+        return post(node.uri("/api/messages"), message);
+    }
+
+    /** One attempt at {@code intake}, the {@code /api/messages} of a node or of the load balancer. */
+    Answer post(URI intake, Map<String, Object> message) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request(intake, message), HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
         return new Answer(response.statusCode(), body.length == 0 ? JSON.nullNode() : JSON.readTree(body), 1);
     }
@@ -118,8 +124,8 @@ final class IntakeClient {
         return all;
     }
 
-    private static HttpRequest request(ClusterNode node, Map<String, Object> message) {
-        return HttpRequest.newBuilder(node.uri("/api/messages"))
+    private static HttpRequest request(URI intake, Map<String, Object> message) {
+        return HttpRequest.newBuilder(intake)
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", AUTHORIZATION)
                 .header("Content-Type", "application/json")

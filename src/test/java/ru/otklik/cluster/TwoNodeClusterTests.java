@@ -1,5 +1,6 @@
 package ru.otklik.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -27,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,6 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The messages are reported as detected 20 days ago, so that both routing timers of each case (warning and
  * breach of the 25 working minutes, MSG-8, MSG-24) are due at once: the nodes run in real time and cannot share a
  * controlled clock.
+ *
+ * <p>The load balancer of {@code docker-compose.yml}, nginx with {@code docker/nginx.conf} ({@link LoadBalancer}),
+ * runs in front of the two nodes: requests reach them, a Tasklist login stays on its node, a large upload passes,
+ * and when node-a has been killed a GET goes on to node-b.
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Two nodes on one PostgreSQL")
 class TwoNodeClusterTests {
 
+    static final ObjectMapper JSON = new ObjectMapper();
     static final int MESSAGES = Integer.getInteger("otklik.cluster.messages", 1_000);
     static final Duration LOCK_TIME = Duration.ofSeconds(20);
     /** Generous: on a busy build machine a start takes minutes. */
@@ -54,15 +66,19 @@ class TwoNodeClusterTests {
             "camunda.bpm.job-execution.wait-time-in-millis", "500",
             "camunda.bpm.job-execution.max-wait", "2000");
 
+    Path work;
     ClusterDatabase database;
     ClusterNode nodeA;
     ClusterNode nodeB;
+    /** Started by the first test that needs it, so that a machine without nginx still runs the others. */
+    LoadBalancer loadBalancer;
     JdbcTemplate jdbc;
     final IntakeClient client = new IntakeClient();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     void startCluster() {
-        Path work = ClusterDatabase.workFolder("two-nodes");
+        work = ClusterDatabase.workFolder("two-nodes");
         database = ClusterDatabase.create(work);
         jdbc = database.jdbc();
         // One after the other: the first start creates the schema and the directory
@@ -74,7 +90,7 @@ class TwoNodeClusterTests {
 
     @AfterAll
     void stopCluster() {
-        for (AutoCloseable closeable : new AutoCloseable[]{nodeA, nodeB, database}) {
+        for (AutoCloseable closeable : new AutoCloseable[]{loadBalancer, nodeA, nodeB, database}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -111,6 +127,76 @@ class TwoNodeClusterTests {
 
     @Test
     @Order(2)
+    @DisplayName("Load balancer (docker/nginx.conf) in front of both nodes → the intake answers 201 and the public registry page 200 through it")
+    void requestsReachTheNodesThroughTheLoadBalancer() throws Exception {
+        LoadBalancer balancer = loadBalancer();
+
+        IntakeClient.Answer answer = client.post(balancer.uri("/api/messages"),
+                IntakeClient.message("zags", "lb-1", null));
+        HttpResponse<String> registry = get(http, "/registry");
+
+        assertThat(answer.status()).as("intake through nginx: %s", answer.body()).isEqualTo(201);
+        assertThat(new CaseRecords(jdbc, "lb-").messages()).as("messages registered").isEqualTo(1);
+        assertThat(registry.statusCode()).as("public registry page through nginx").isEqualTo(200);
+        assertThat(balancer.servedBy(registry)).as("nodes tried").hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("Load balancer: a Tasklist login keeps its session, every request of the client's address goes to the node that served the login (ip_hash)")
+    void loadBalancerKeepsATasklistLoginOnItsNode() throws Exception {
+        LoadBalancer balancer = loadBalancer();
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+
+        // the webapps' CSRF filter hands out its token on a GET first
+        answers.add(get(browser, "/camunda/app/tasklist/default/"));
+        String token = answers.get(0).headers().firstValue("X-XSRF-TOKEN").orElse("");
+        answers.add(browser.send(HttpRequest.newBuilder(
+                        balancer.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=zags-specialist&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        for (int i = 0; i < 5; i++) {
+            answers.add(get(browser, "/camunda/api/admin/auth/user/default"));
+        }
+
+        assertThat(answers.get(1).statusCode()).as("login: %s", answers.get(1).body()).isEqualTo(200);
+        for (HttpResponse<String> me : answers.subList(2, answers.size())) {
+            assertThat(me.statusCode()).as("the logged-in user: %s", me.body()).isEqualTo(200);
+            assertThat(JSON.readTree(me.body()).path("userId").asText()).isEqualTo("zags-specialist");
+        }
+        assertThat(answers.stream().map(balancer::servedBy).collect(Collectors.toSet()))
+                .as("nodes that served the login and the requests after it").hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("Load balancer: a 5 MB upload passes nginx (client_max_body_size 50m, nginx's default is 1 MB) and is answered by the app")
+    void largeUploadPassesTheLoadBalancer() throws Exception {
+        LoadBalancer balancer = loadBalancer();
+        // 5 MB of CSV with an unknown column: the app reads it all and refuses it (400 naming file), storing nothing
+        StringBuilder csv = new StringBuilder("org,network,externalId,text,no_such_column\n");
+        while (csv.length() < 5 * 1024 * 1024) {
+            csv.append("zags,VK,lb-upload-").append(csv.length()).append(",Когда откроют запись?,x\n");
+        }
+        String boundary = "LoadBalancerBoundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(balancer.uri("/api/messages/import"))
+                .header("Authorization", IntakeClient.AUTHORIZATION)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as("upload of %d bytes through nginx: %s", body.getBytes(UTF_8).length,
+                answer.body()).isEqualTo(400);
+        assertThat(answer.body()).as("the app's answer").contains("\"field\":\"file\"");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("Node killed (kill -9) while holding locked jobs → the survivor runs them after their lock expires, once")
     void survivorRunsTheJobsOfAKilledNode() throws Exception {
         String lockOwnerA = lockOwnerOf();
@@ -150,6 +236,38 @@ class TwoNodeClusterTests {
         System.out.printf("Cluster: node-a killed holding %d locked jobs (lock time %d s); all run once by node-b,"
                 + " checked %.1f s after the kill%n", heldByA.size(), LOCK_TIME.toSeconds(),
                 seconds(System.nanoTime() - killed));
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("Load balancer: the node the client's address sticks to is gone (node-a, killed above) → a GET goes on to node-b without an error; after max_fails failures node-a is left out")
+    void loadBalancerFailsOverToTheOtherNode() throws Exception {
+        LoadBalancer balancer = loadBalancer();
+        List<List<String>> tried = new ArrayList<>();
+
+        for (int i = 0; i <= balancer.maxFails(); i++) {
+            HttpResponse<String> registry = get(http, "/registry");
+            assertThat(registry.statusCode()).as("GET /registry number %d after node-a was killed", i + 1)
+                    .isEqualTo(200);
+            tried.add(balancer.servedBy(registry));
+        }
+
+        // ip_hash sends every 127.0.0.x client to the first server line, node-a
+        assertThat(tried.subList(0, balancer.maxFails())).as("nodes tried, until max_fails")
+                .containsOnly(List.of("node-a", "node-b"));
+        assertThat(tried.get(balancer.maxFails())).as("nodes tried after max_fails").containsExactly("node-b");
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(loadBalancer().uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private LoadBalancer loadBalancer() {
+        if (loadBalancer == null) {
+            loadBalancer = LoadBalancer.start(work, List.of(nodeA, nodeB), Duration.ofSeconds(30));
+        }
+        return loadBalancer;
     }
 
     /**
