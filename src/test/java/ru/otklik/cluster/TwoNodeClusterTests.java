@@ -173,26 +173,35 @@ class TwoNodeClusterTests {
 
     @Test
     @Order(4)
-    @DisplayName("Load balancer: a 5 MB upload passes nginx (client_max_body_size 50m, nginx's default is 1 MB) and is answered by the app")
+    @DisplayName("Load balancer: uploads pass nginx (client_max_body_size 64m, nginx's default is 1 MB) and are answered by the app, a file over 50 MB with its 413 naming the field")
     void largeUploadPassesTheLoadBalancer() throws Exception {
-        LoadBalancer balancer = loadBalancer();
         // 5 MB of CSV with an unknown column: the app reads it all and refuses it (400 naming file), storing nothing
+        HttpResponse<String> refused = upload(5);
+        assertThat(refused.statusCode()).as("5 MB through nginx: %s", refused.body()).isEqualTo(400);
+        assertThat(refused.body()).as("the app's answer").contains("\"field\":\"file\"");
+
+        // over the app's 50 MB (spring.servlet.multipart): its own 413, not nginx's page
+        HttpResponse<String> tooLarge = upload(51);
+        assertThat(tooLarge.statusCode()).as("51 MB through nginx: %s", tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.body()).as("the app's answer").contains("\"field\":\"file\"");
+    }
+
+    /** A CSV of {@code megabytes} MB (UTF-8) with an unknown column, uploaded to the import through the balancer. */
+    private HttpResponse<String> upload(int megabytes) throws Exception {
         StringBuilder csv = new StringBuilder("org,network,externalId,text,no_such_column\n");
-        while (csv.length() < 5 * 1024 * 1024) {
-            csv.append("zags,VK,lb-upload-").append(csv.length()).append(",Когда откроют запись?,x\n");
+        long bytes = csv.length();
+        for (int row = 0; bytes < megabytes * 1024L * 1024L; row++) {
+            String line = "zags,VK,lb-upload-" + row + ",Когда откроют запись?,x\n";
+            csv.append(line);
+            bytes += line.getBytes(UTF_8).length;
         }
         String boundary = "LoadBalancerBoundary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(balancer.uri("/api/messages/import"))
+        return http.send(HttpRequest.newBuilder(loadBalancer().uri("/api/messages/import"))
                 .header("Authorization", IntakeClient.AUTHORIZATION)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(answer.statusCode()).as("upload of %d bytes through nginx: %s", body.getBytes(UTF_8).length,
-                answer.body()).isEqualTo(400);
-        assertThat(answer.body()).as("the app's answer").contains("\"field\":\"file\"");
     }
 
     @Test
