@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code lb} service of {@code docker-compose.yml} outside Docker: the distribution's nginx running the
- * repository's {@code docker/nginx.conf}, changed only where Docker's network differs. The upstream's
+ * repository's {@code docker/nginx.conf}, changed only where Docker's network differs. Each upstream's
  * {@code server app:8080 …} becomes one {@code server 127.0.0.1:<port> …} per node with the same parameters, in
  * the order given, and {@code listen 8080} a free port on the loopback. The file is a {@code conf.d} fragment, so a
  * main configuration includes it with the pid file, logs and temporary files in the work folder; nginx runs in the
@@ -85,23 +85,25 @@ final class LoadBalancer implements AutoCloseable {
         return balancer;
     }
 
-    /** {@code docker/nginx.conf} with the nodes' addresses and the port of this machine. */
+    /** {@code docker/nginx.conf} with the nodes' addresses (in each upstream) and the port of this machine. */
     static String fragment(String configuration, List<ClusterNode> nodes, int port) {
-        String upstream = replaceOnce(configuration, "^(\\s*)server app:8080\\b([^;]*);", server -> nodes.stream()
+        String upstreams = replace(configuration, "^(\\s*)server app:8080\\b([^;]*);", false, server -> nodes.stream()
                 .map(node -> server.group(1) + "server 127.0.0.1:" + node.port() + server.group(2) + ";")
                 .collect(Collectors.joining("\n")));
-        return replaceOnce(upstream, "^(\\s*)listen 8080;",
+        return replace(upstreams, "^(\\s*)listen 8080;", true,
                 listen -> listen.group(1) + "listen 127.0.0.1:" + port + ";");
     }
 
-    private static String replaceOnce(String text, String regex, Function<MatchResult, String> replacement) {
+    /** Replaces every line matching {@code regex}: at least one, or exactly one when {@code once}. */
+    private static String replace(String text, String regex, boolean once, Function<MatchResult, String> replacement) {
         Matcher matcher = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
         long found = matcher.results().count();
-        if (found != 1) {
+        if (found == 0 || once && found > 1) {
             throw new IllegalStateException(CONFIGURATION + " has " + found + " lines matching " + regex
-                    + " instead of one: adapt " + LoadBalancer.class.getSimpleName() + ".fragment");
+                    + (once ? " instead of one" : " instead of one or more") + ": adapt "
+                    + LoadBalancer.class.getSimpleName() + ".fragment");
         }
-        return matcher.replaceFirst(match -> Matcher.quoteReplacement(replacement.apply(match)));
+        return matcher.replaceAll(match -> Matcher.quoteReplacement(replacement.apply(match)));
     }
 
     private static String mainConfiguration(Path folder) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -127,7 +128,7 @@ class TwoNodeClusterTests {
 
     @Test
     @Order(2)
-    @DisplayName("Load balancer (docker/nginx.conf) in front of both nodes → the intake answers 201 and the public registry page 200 through it")
+    @DisplayName("Load balancer (docker/nginx.conf) in front of both nodes → the intake answers 201 and the public registry page 200 through it; the APIs' requests of one client are shared by both nodes")
     void requestsReachTheNodesThroughTheLoadBalancer() throws Exception {
         LoadBalancer balancer = loadBalancer();
 
@@ -139,6 +140,16 @@ class TwoNodeClusterTests {
         assertThat(new CaseRecords(jdbc, "lb-").messages()).as("messages registered").isEqualTo(1);
         assertThat(registry.statusCode()).as("public registry page through nginx").isEqualTo(200);
         assertThat(balancer.servedBy(registry)).as("nodes tried").hasSize(1);
+
+        // /api is stateless (HTTP Basic): one client address's requests go to both nodes (least_conn), not to one
+        Set<String> apiNodes = new TreeSet<>();
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> accounts = get(http, "/api/registry/accounts");
+            assertThat(accounts.statusCode()).as("GET /api/registry/accounts through nginx").isEqualTo(200);
+            List<String> tried = balancer.servedBy(accounts);
+            apiNodes.add(tried.get(tried.size() - 1));
+        }
+        assertThat(apiNodes).as("nodes that answered the API").containsExactly("node-a", "node-b");
     }
 
     @Test
